@@ -1,0 +1,32 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Pacta.Core;
+
+namespace Pacta.Web.Localization;
+
+/// <summary>Culture-aware formatting shared by pages, so a date or a code reads the same everywhere.</summary>
+internal static class Formats
+{
+    /// <summary>A partial date at its own precision: "2019", "mayo de 2017", "25 de octubre de 2022".</summary>
+    public static string Date(PartialDate date, IStringLocalizer<Text> t)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        return (date.Month, date.Day) switch
+        {
+            (null, _) => date.Year.ToString(culture),
+            (not null, null) => date.Start.ToString(t["DateFormatMonth"], culture),
+            _ => date.Start.ToString(t["DateFormatDay"], culture),
+        };
+    }
+
+    /// <summary>The localized name of a vocabulary code (<c>Ground_surveillance-of-participants</c>), or the code itself when Pacta has no name for it.</summary>
+    public static string Vocabulary(IStringLocalizer<Text> t, string prefix, string code)
+    {
+        var name = t[$"{prefix}_{code}"];
+        return name.ResourceNotFound ? code : name.Value;
+    }
+
+    public static string Number(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
+
+    public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "es";
+}

@@ -1,0 +1,36 @@
+using Pacta.Web.Api;
+using Pacta.Web.Localization;
+using Pacta.Web.Security;
+using Pacta.Web.Startup;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// The database: SQLite file in the data directory by default, PostgreSQL by configuration.
+// The CLI reads the same settings, so `pacta import` and the portal always share one database.
+builder.AddPactaDatabase();
+
+// Public pages: static server-side rendering in Spanish and English; none needs JavaScript.
+builder.AddPactaPortal();
+
+// Open data: JSON under /api/v1 with OpenAPI; every error is an RFC 9457 problem.
+builder.AddPactaApi();
+
+var app = builder.Build();
+
+// Migrate (embedded default) and load the forum on first start, before the first request is served.
+await app.PrepareDatabaseAsync();
+
+// Headers first, so that every response, errors included, carries them.
+app.UseSecurityHeaders();
+app.UsePactaErrors();
+app.UseCultureFromPath();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapPactaApi();
+app.MapPactaPortal();
+
+app.Run();
+
+/// <summary>Entry point; public so that tests can host the app with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Pacta.Core.Data;
+using Pacta.Core.ForumDocuments;
+
+namespace Pacta.Web.Startup;
+
+internal static class DatabaseStartup
+{
+    public static void AddPactaDatabase(this WebApplicationBuilder builder)
+    {
+        var settings = DatabaseSettings.FromConfiguration(builder.Configuration);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddDbContextPool<PactaDbContext>(settings.Configure);
+
+        // Antiforgery tokens (and, later, sign-in cookies) are protected by keys kept beside the data,
+        // never in the database: a copy of the database alone must not be enough to forge them.
+        var keys = builder.Configuration["Pacta:DataProtection:KeysDirectory"] is { Length: > 0 } k
+            ? Path.GetFullPath(k) : Path.Combine(settings.DataDirectory, "keys");
+        builder.Services.AddDataProtection().SetApplicationName("Pacta").PersistKeysToFileSystem(new DirectoryInfo(keys));
+    }
+
+    /// <summary>
+    /// Brings the database to the current schema and loads the seed forum on first start.
+    /// On PostgreSQL, migrations are the operator's step (<c>pacta db migrate</c>) unless
+    /// <c>Pacta:Database:MigrateAtStart</c> is true; a schema that is behind stops the start with that advice.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var settings = app.Services.GetRequiredService<DatabaseSettings>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Pacta.Startup");
+        settings.EnsureDataDirectory();
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PactaDbContext>();
+        var migrateAtStart = app.Configuration.GetValue<bool?>("Pacta:Database:MigrateAtStart") ?? settings.Provider == DatabaseProvider.Sqlite;
+        if (migrateAtStart)
+        {
+            await SqliteDurability.EnsureAsync(db);
+            await db.Database.MigrateAsync();
+        }
+        else if ((await db.Database.GetPendingMigrationsAsync()).ToList() is { Count: > 0 } pending)
+        {
+            throw new InvalidOperationException(
+                $"The database is missing {pending.Count} migration(s) ({string.Join(", ", pending)}): run `pacta db migrate` first (docs/operator.md).");
+        }
+        await SqliteDurability.EnsureAsync(db);
+
+        if (app.Configuration.GetValue("Pacta:Seed:OnFirstStart", true) && !await db.Forums.AnyAsync())
+        {
+            foreach (var file in new[] { "mx-forum.json", "sample-plan.json" })
+            {
+                var path = Path.Combine(AppContext.BaseDirectory, "Seed", file);
+                var result = await new ImportForumDocument(db).ExecuteAsync(file, await File.ReadAllBytesAsync(path));
+                if (!result.Succeeded)
+                    throw new InvalidOperationException($"Loading {file} on first start failed:{Environment.NewLine}{string.Join(Environment.NewLine, result.Errors)}");
+                logger.LogInformation("First start: loaded {File} ({Summary})", file, result.Summary);
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+}

@@ -3,7 +3,10 @@ using Pacta.Web.Localization;
 using Pacta.Web.Security;
 using Pacta.Web.Startup;
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is where Pacta's files are (appsettings.json, static assets), not the working
+// directory: that one only anchors a relative data directory, the same way for the web app and the CLI.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.WebHost.UseStaticWebAssets();
 
 // The database: SQLite file in the data directory by default, PostgreSQL by configuration.
 // The CLI reads the same settings, so `pacta import` and the portal always share one database.

@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Pacta.Core.Data;
+
+namespace Pacta.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Pacta hosted for tests, with a database and data directory of its own, configured the way an
+/// operator would (configuration keys, not service overrides). One per test class; every web test
+/// class runs once on each provider through <see cref="SqliteApp"/> and <see cref="PostgresApp"/>.
+/// </summary>
+public abstract class PactaApp(DatabaseProvider provider, bool seed = true) : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private string? _postgres;
+
+    public DatabaseProvider Provider { get; } = provider;
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("pacta-test-").FullName;
+
+    /// <summary>The settings the app runs with, to open the same database from a test.</summary>
+    public DatabaseSettings Settings => Provider == DatabaseProvider.Sqlite
+        ? new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(DataDirectory, "pacta.db")}", DataDirectory)
+        : new DatabaseSettings(DatabaseProvider.Postgres, _postgres ?? throw new InvalidOperationException("The database is not created yet."), DataDirectory);
+
+    public PactaDbContext CreateDbContext() => Settings.CreateContext();
+
+    public virtual async Task InitializeAsync()
+    {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            _postgres = await TestPostgres.CreateDatabaseAsync();
+        }
+        // Start the host now, so migrations and the first-start import happen before any test runs.
+        _ = Services;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Pacta:DataDirectory", DataDirectory);
+        builder.UseSetting("Pacta:Seed:OnFirstStart", seed ? "true" : "false");
+        builder.UseSetting("Pacta:Database:Provider", Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres");
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            builder.UseSetting("ConnectionStrings:Pacta", _postgres);
+            builder.UseSetting("Pacta:Database:MigrateAtStart", "true");
+        }
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_postgres is not null) await TestPostgres.DropDatabaseAsync(_postgres);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
+
+public sealed class SqliteApp() : PactaApp(DatabaseProvider.Sqlite);
+
+public sealed class PostgresApp() : PactaApp(DatabaseProvider.Postgres);
+
+/// <summary>An app whose database is migrated but empty (no first-start import), for import tests.</summary>
+public sealed class EmptySqliteApp() : PactaApp(DatabaseProvider.Sqlite, seed: false);
+
+public sealed class EmptyPostgresApp() : PactaApp(DatabaseProvider.Postgres, seed: false);
+
+public static class DbContextExtensions
+{
+    /// <summary>Every row of every table, as text, in a stable order: to show an operation left no trace.</summary>
+    public static async Task<IReadOnlyList<string>> SnapshotAsync(this PactaDbContext db)
+    {
+        var rows = new List<string>();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            foreach (var table in db.Model.GetEntityTypes().Select(e => e.GetTableName()).Distinct().Order(StringComparer.Ordinal))
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = db.Database.IsNpgsql() ? $"SELECT * FROM \"{table}\"" : $"SELECT * FROM \"{table}\"";
+                await using var reader = await command.ExecuteReaderAsync();
+                var tableRows = new List<string>();
+                while (await reader.ReadAsync())
+                {
+                    var values = new object[reader.FieldCount];
+                    reader.GetValues(values);
+                    tableRows.Add($"{table}: " + string.Join(" | ", values.Select(v => v is System.Collections.IEnumerable e and not string ? string.Join(",", e.Cast<object>()) : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))));
+                }
+                tableRows.Sort(StringComparer.Ordinal);
+                rows.AddRange(tableRows);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return rows;
+    }
+}

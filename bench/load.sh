@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Load benchmark of Pacta's hottest public reads on the embedded default (SQLite), loopback only.
+# Starts a Release build of Pacta on 127.0.0.1 with a fresh data directory (Mexico's forum and the
+# sample plan loaded), warms it up, runs wrk against each URL for a fixed time, prints requests/s
+# and latency percentiles, and stops Pacta. Bounded: every wrk run lasts DURATION seconds.
+# Usage: bench/load.sh [DURATION_SECONDS=20] [CONNECTIONS=32]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${1:-20}
+connections=${2:-32}
+port=5099
+command -v wrk >/dev/null || { echo "bench/load.sh: installing wrk"; apt-get install -y wrk >/dev/null; }
+
+data=$(mktemp -d /tmp/pacta-bench.XXXXXX)
+dotnet build src/Pacta.Web -c Release -nologo -clp:ErrorsOnly >/dev/null
+ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+  dotnet src/Pacta.Web/bin/Release/net10.0/Pacta.Web.dll --urls "http://127.0.0.1:$port" --Pacta:DataDirectory="$data" \
+  >"$data/pacta.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
+for _ in $(seq 1 60); do curl -sf -o /dev/null "http://127.0.0.1:$port/es/" && break; sleep 1; done
+
+urls=(
+  "/es/commitments/MX0081"
+  "/api/v1/commitments"
+)
+echo "Pacta load benchmark: $(date -u +%FT%TZ), $(nproc) cores, wrk -t2 -c$connections -d${duration}s, SQLite, Release"
+printf '%-28s %12s %10s %10s %10s\n' "url" "requests/s" "p50" "p90" "p99"
+for url in "${urls[@]}"; do
+  curl -sf -o /dev/null "http://127.0.0.1:$port$url" || { echo "bench/load.sh: $url does not answer 200"; exit 1; }
+  wrk -t2 -c"$connections" -d5s "http://127.0.0.1:$port$url" >/dev/null   # warm-up: JIT, caches, connection pools
+  out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$port$url")
+  rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
+  p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
+  p90=$(awk '$1 == "90%" { print $2 }' <<<"$out")
+  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
+  errors=$(awk '/Non-2xx|Socket errors/ { print }' <<<"$out")
+  printf '%-28s %12s %10s %10s %10s\n' "$url" "$rps" "$p50" "$p90" "$p99"
+  [ -z "$errors" ] || echo "  $errors"
+done

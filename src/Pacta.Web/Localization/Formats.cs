@@ -26,6 +26,10 @@ internal static class Formats
         return name.ResourceNotFound ? code : name.Value;
     }
 
+    /// <summary>A count with its noun in the right number: resource <c>{key}_One</c> for 1, <c>{key}_Other</c> otherwise, each with <c>{0}</c>.</summary>
+    public static string Count(IStringLocalizer<Text> t, string key, int count) =>
+        t[count == 1 ? $"{key}_One" : $"{key}_Other", Number(count)];
+
     public static string Number(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
     public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "es";

@@ -32,5 +32,8 @@ internal static class Formats
 
     public static string Number(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
+    /// <summary>A decimal with the decimals it has and no trailing zeros ("20", "12.5" / "12,5" by culture).</summary>
+    public static string Number(decimal value) => value.ToString("#,0.####", CultureInfo.CurrentCulture);
+
     public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "es";
 }

@@ -18,17 +18,20 @@ internal static class Portal
     /// Errors: under <c>/api</c> an RFC 9457 problem, elsewhere the localized "not found" or
     /// "error" page, with the status code the reader's browser and any crawler should see.
     /// </summary>
+    /// <remarks>
+    /// The page handlers sit on the app itself, not in a <c>UseWhen</c> branch: WebApplication gives
+    /// branches no access to its endpoints, so a re-execution from a branch finds no page and answers
+    /// an empty 404 (or 500). The API's handlers sit inside them and answer with a problem body, which
+    /// the page handlers then leave alone.
+    /// </remarks>
     public static void UsePactaErrors(this WebApplication app)
     {
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
         {
             api.UseExceptionHandler();
             api.UseStatusCodePages();
-        });
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
-        {
-            pages.UseExceptionHandler("/error", createScopeForErrors: true);
-            pages.UseStatusCodePagesWithReExecute("/not-found");
         });
     }
 }

@@ -72,6 +72,7 @@ internal static class PlansApi
             .Where(c => c.PlanNumber == n)
             .OrderBy(c => c.Position)
             .Select(CommitmentsApi.Details)
+            // A whole plan: one query per collection, so rows do not multiply across commitments.
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         // text/csv with its charset (RFC 7111), as an attachment named after the plan.

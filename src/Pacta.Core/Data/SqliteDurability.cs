@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -40,21 +42,38 @@ public static class SqliteDurability
         return Convert.ToString(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary><c>synchronous</c> is per connection, so it is set each time one opens.</summary>
+    /// <summary>
+    /// <c>synchronous</c> is a setting of each SQLite connection handle. Pooled connections keep their
+    /// handle between opens, so it is set once per handle, not on every request.
+    /// </summary>
     private sealed class SynchronousFull : DbConnectionInterceptor
     {
+        private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = [];
+
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
+            if (AlreadySet(connection)) return;
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA synchronous=FULL;";
             command.ExecuteNonQuery();
+            Remember(connection);
         }
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
+            if (AlreadySet(connection)) return;
             await using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA synchronous=FULL;";
             await command.ExecuteNonQueryAsync(cancellationToken);
+            Remember(connection);
+        }
+
+        private static bool AlreadySet(DbConnection connection) =>
+            connection is SqliteConnection { Handle: { } handle } && Configured.TryGetValue(handle, out _);
+
+        private static void Remember(DbConnection connection)
+        {
+            if (connection is SqliteConnection { Handle: { } handle }) Configured.TryAdd(handle, true);
         }
     }
 }

@@ -36,23 +36,10 @@ internal static class PactaApi
     public static void MapPactaApi(this WebApplication app)
     {
         // Middleware for API responses only. Program.cs calls MapPactaApi after the security headers
-        // and error handling, so this runs inside them, before the endpoint.
+        // and error handling, so this runs inside them, before the endpoint. (The API's
+        // Cross-Origin-Resource-Policy is set with the other security headers, in SecurityHeaders.)
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
         {
-            // The global Cross-Origin-Resource-Policy: same-origin would stop a page on another site
-            // from using the data even with CORS allowing it (a no-cors fetch or a <script>-style
-            // load is blocked by the browser). API responses are public by design, so they say
-            // cross-origin. Set when the response starts, so problems written after an exception
-            // (which clear the headers) carry it too.
-            api.Use((context, next) =>
-            {
-                context.Response.OnStarting(static state =>
-                {
-                    ((HttpResponse)state).Headers["Cross-Origin-Resource-Policy"] = "cross-origin";
-                    return Task.CompletedTask;
-                }, context.Response);
-                return next(context);
-            });
             // The policy applies to every /api/v1 response, errors included, so that a page on
             // another site can read a 404 problem as well as the data.
             api.UseWhen(c => c.Request.Path.StartsWithSegments("/api/v1"), v1 => v1.UseCors(OpenDataCors));

@@ -27,8 +27,10 @@ internal static class CultureRouting
         var cultures = app.Services.GetRequiredService<PactaCultures>();
         app.Use((context, next) =>
         {
-            // A re-executed error page takes the language of the page that failed.
-            var path = context.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? context.Request.Path.Value ?? "/";
+            // A re-executed error page (not found, or after an exception) takes the language of the page that failed.
+            var path = context.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+                ?? context.Features.Get<IExceptionHandlerPathFeature>()?.Path
+                ?? context.Request.Path.Value ?? "/";
             var culture = cultures.For(LanguageOf(path) ?? DefaultLanguage);
             CultureInfo.CurrentCulture = culture;
             CultureInfo.CurrentUICulture = culture;

@@ -13,14 +13,23 @@ internal static class SecurityHeaders
 
     public static void UseSecurityHeaders(this WebApplication app) => app.Use((context, next) =>
     {
-        var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
-        headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        headers["Cross-Origin-Resource-Policy"] = "same-origin";
+        // Set when the response starts, not now: the exception handler clears headers before it
+        // writes its error response, and an error page needs the same protection as any other.
+        context.Response.OnStarting(static state =>
+        {
+            var response = (HttpResponse)state;
+            var headers = response.Headers;
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            // Open data is public by design: a page on another site may use it (CORS allows the read;
+            // same-origin here would still block no-cors loads). Everything else stays same-origin.
+            headers["Cross-Origin-Resource-Policy"] = response.HttpContext.Request.Path.StartsWithSegments("/api") ? "cross-origin" : "same-origin";
+            return Task.CompletedTask;
+        }, context.Response);
         return next(context);
     });
 }

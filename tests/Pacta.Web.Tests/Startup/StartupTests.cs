@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Pacta.Core.Data;
 using Pacta.Web.Tests.Infrastructure;
 
@@ -38,6 +39,24 @@ public sealed class StartupTests : IDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode;";
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task AppConnections_OnSqlite_AreSynchronousFullEveryTimeTheyOpen()
+    {
+        await using var app = new ConfiguredApp(new Dictionary<string, string?> { ["Pacta:DataDirectory"] = _dataDirectory });
+
+        for (var i = 0; i < 3; i++)
+        {
+            // A new scope each time: the pooled context hands back a pooled connection, whose handle was set once.
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PactaDbContext>();
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA synchronous;";
+            Assert.Equal(2L, (long)(await command.ExecuteScalarAsync())!);
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     [Fact]

@@ -39,7 +39,14 @@ internal static class ExportCommand
         }
 
         var target = Path.GetFullPath(file);
-        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        var directory = Path.GetDirectoryName(target)!;
+        if (!Directory.Exists(directory))
+        {
+            cli.Complain($"{file}: the directory {directory} does not exist");
+            return ExitCodes.Failure;
+        }
+        // Written beside the target and renamed over it, so a reader of FILE never sees half a document.
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
         try
         {
             await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
@@ -52,7 +59,7 @@ internal static class ExportCommand
         }
         finally
         {
-            File.Delete(temporary);
+            if (File.Exists(temporary)) File.Delete(temporary);
         }
         await cli.Output.WriteLineAsync($"{file}: exported {buffer.Length:N0} bytes from {CliDatabase.Describe(settings)}");
         return ExitCodes.Success;

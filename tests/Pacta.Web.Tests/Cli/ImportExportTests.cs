@@ -67,6 +67,18 @@ public abstract class ImportExportTests(PactaApp app)
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Export_IntoMissingDirectory_ExitsOneAndSaysWhich()
+    {
+        var directory = Path.Combine(app.DataDirectory, "missing");
+
+        var result = await PactaCommand.RunAsync(app.Settings, "export", Path.Combine(directory, "forum.json"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"pacta: {Path.Combine(directory, "forum.json")}: the directory {directory} does not exist", Assert.Single(result.ErrorLines));
+        Assert.False(Directory.Exists(directory));
+    }
 }
 
 public sealed class ImportExportTestsOnSqlite(EmptySqliteApp app) : ImportExportTests(app), IClassFixture<EmptySqliteApp>;

@@ -56,7 +56,7 @@ public sealed class ExportForumDocument(PactaDbContext db)
                 Text(json, "name", party.Name);
                 json.WriteString("decisionRule", ForumDocumentReader.NameOf(ForumDocumentReader.DecisionRules, party.DecisionRule));
                 json.WriteStartArray("organizations");
-                foreach (var organization in party.Organizations.OrderBy(o => o.Position))
+                foreach (var organization in party.Organizations.OrderBy(o => o.Position).ThenBy(o => o.ShortName, StringComparer.Ordinal))
                 {
                     json.WriteStartObject();
                     json.WriteString("short", organization.ShortName);
@@ -72,7 +72,7 @@ public sealed class ExportForumDocument(PactaDbContext db)
         }
 
         json.WriteStartArray("participationEvents");
-        foreach (var change in participation.OrderBy(c => c.Date).ThenBy(c => c.PartyKey, StringComparer.Ordinal))
+        foreach (var change in participation.OrderBy(c => c.Date).ThenBy(c => c.PartyKey, StringComparer.Ordinal).ThenBy(c => c.Status))
         {
             json.WriteStartObject();
             json.WriteString("date", change.Date.ToString());
@@ -160,7 +160,7 @@ public sealed class ExportForumDocument(PactaDbContext db)
                         json.WriteString("responsible", milestone.ResponsibleOrganization?.ShortName);
                         Date(json, "start", milestone.StartDate);
                         Date(json, "end", milestone.EndDate);
-                        if (milestone.Weight is { } weight) json.WriteNumber("weight", weight);
+                        if (milestone.Weight is { } weight) json.WriteNumber("weight", Plain(weight));
                         else json.WriteNull("weight");
                         json.WriteEndObject();
                     }
@@ -174,7 +174,15 @@ public sealed class ExportForumDocument(PactaDbContext db)
         json.WriteEndArray();
         json.WriteEndObject();
         await json.FlushAsync(cancellationToken);
+        // A text file ends with a newline: `cat`, diff and git treat it as complete.
+        output.WriteByte((byte)'\n');
     }
+
+    /// <summary>
+    /// The weight without the trailing zeros of the column's scale (PostgreSQL returns 20.0000 for 20),
+    /// so that an export does not depend on the database it came from.
+    /// </summary>
+    private static decimal Plain(decimal value) => value / 1.0000000000000000000000000000m;
 
     private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
     {

@@ -1,6 +1,8 @@
-using System.Text;
+using System.Buffers;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 using Pacta.Core.Commitments;
 using Pacta.Core.Forum;
 using Pacta.Core.Plans;
@@ -20,48 +22,140 @@ public static partial class ForumDocumentReader
     private const int MaxTitle = 500;
     private const int MaxText = 20_000;
 
+    private static readonly JsonReaderOptions JsonOptions = new() { MaxDepth = 32, CommentHandling = JsonCommentHandling.Disallow };
+
+    /// <summary>The error for a file of <paramref name="length"/> bytes, or null when it is small enough to read.</summary>
+    /// <remarks>Public so that a caller can refuse a large file before reading it into memory.</remarks>
+    public static DocumentError? CheckSize(string fileName, long length) => length > MaxBytes
+        ? new DocumentError(fileName, "", $"the file is {length.ToString("N0", CultureInfo.InvariantCulture)} bytes; the limit is {MaxBytes.ToString("N0", CultureInfo.InvariantCulture)}")
+        : null;
+
     public static (ForumDocument? Document, IReadOnlyList<DocumentError> Errors) Read(string fileName, byte[] utf8)
     {
+        ArgumentNullException.ThrowIfNull(utf8);
         var errors = new Errors(fileName);
-        if (utf8.Length > MaxBytes)
+        if (CheckSize(fileName, utf8.Length) is { } tooLarge) return (null, [tooLarge]);
+
+        // A byte-order mark says nothing in UTF-8; editors on Windows still write one, so it is skipped rather than refused.
+        ReadOnlyMemory<byte> json = utf8;
+        if (json.Span.StartsWith(Utf8ByteOrderMark)) json = json[Utf8ByteOrderMark.Length..];
+
+        // Strict UTF-8: a file with invalid bytes is refused rather than stored with replacement characters.
+        var status = Utf8.ToUtf16(json.Span, new char[json.Length], out var valid, out _, replaceInvalidSequences: false);
+        if (status != OperationStatus.Done)
         {
-            errors.Add("", $"the file is {utf8.Length:N0} bytes; the limit is {MaxBytes:N0}");
-            return (null, errors.List);
-        }
-        try
-        {
-            // Strict UTF-8: a file with invalid bytes is refused rather than stored with replacement characters.
-            _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetCharCount(utf8);
-        }
-        catch (DecoderFallbackException)
-        {
-            errors.Add("", "the file is not valid UTF-8");
+            errors.Add("", $"{Where(json.Span, valid)}the file is not valid UTF-8 (byte 0x{json.Span[valid]:X2})");
             return (null, errors.List);
         }
 
-        JsonDocument json;
-        try
-        {
-            json = JsonDocument.Parse(utf8, new JsonDocumentOptions { AllowDuplicateProperties = false, MaxDepth = 32 });
-        }
-        catch (JsonException e)
-        {
-            var where = e.LineNumber is { } line ? $"line {line + 1}, column {e.BytePositionInLine + 1}: " : "";
-            errors.Add(e.Path is { Length: > 1 } p ? p.TrimStart('$', '.') : "", $"{where}malformed JSON: {FirstSentence(e.Message)}");
-            return (null, errors.List);
-        }
+        if (!JsonScan.Check(json.Span, errors)) return (null, errors.List);
+        // The scan has read every token with the same options, so parsing cannot fail here.
+        using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = JsonOptions.MaxDepth, AllowDuplicateProperties = false });
+        var result = new Reader(errors).Document(new Node(document.RootElement, ""));
+        return errors.List.Count == 0 ? (result, errors.List) : (null, errors.List);
+    }
 
-        using (json)
-        {
-            var document = new Reader(errors).Document(new Node(json.RootElement, ""));
-            return errors.List.Count == 0 ? (document, errors.List) : (null, errors.List);
-        }
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>"line L, column C: " for a byte offset, counting columns in bytes as System.Text.Json does.</summary>
+    private static string Where(ReadOnlySpan<byte> json, long offset)
+    {
+        var before = json[..(int)offset];
+        var line = before.Count((byte)'\n') + 1;
+        var column = offset - (before.LastIndexOf((byte)'\n') + 1) + 1;
+        return $"line {line}, column {column}: ";
     }
 
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd('.');
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (cut < 0) cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
+    }
+
+    /// <summary>The path of a field inside <paramref name="path"/>: <c>a.b</c>, or <c>a["b c"]</c> for a name that is not an identifier.</summary>
+    internal static string Append(string path, string name) =>
+        Identifier().IsMatch(name) ? (path.Length == 0 ? name : $"{path}.{name}") : $"{path}[{JsonSerializer.Serialize(name)}]";
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex Identifier();
+
+    /// <summary>
+    /// Reads every token once before the document is parsed, keeping track of the JSON path, because
+    /// <see cref="JsonDocument"/> reports a syntax error, a duplicate field or a broken escape without one.
+    /// </summary>
+    private static class JsonScan
+    {
+        private sealed class Frame(bool isArray)
+        {
+            public bool IsArray { get; } = isArray;
+            public int Index { get; set; } = -1;
+            public string? Name { get; set; }
+            public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
+        }
+
+        public static bool Check(ReadOnlySpan<byte> json, Errors errors)
+        {
+            var count = errors.List.Count;
+            var frames = new List<Frame>();
+            var reader = new Utf8JsonReader(json, JsonOptions);
+            try
+            {
+                while (reader.Read())
+                {
+                    switch (reader.TokenType)
+                    {
+                        case JsonTokenType.PropertyName:
+                            var frame = frames[^1];
+                            frame.Name = reader.GetString()!;
+                            if (!frame.Names.Add(frame.Name))
+                                errors.Add(PathOf(frames), $"duplicate field: \"{frame.Name}\" appears more than once in the same object");
+                            break;
+                        case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                            NextElement(frames);
+                            frames.Add(new Frame(reader.TokenType == JsonTokenType.StartArray));
+                            break;
+                        case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                            frames.RemoveAt(frames.Count - 1);
+                            break;
+                        case JsonTokenType.String:
+                            NextElement(frames);
+                            // Throws for an escaped lone surrogate ("\ud800"), which no UTF-8 text can hold.
+                            _ = reader.GetString();
+                            break;
+                        default:
+                            NextElement(frames);
+                            break;
+                    }
+                }
+            }
+            catch (JsonException e)
+            {
+                var where = e.LineNumber is { } line ? $"line {line + 1}, column {e.BytePositionInLine + 1}: " : "";
+                errors.Add(PathOf(frames), $"{where}malformed JSON: {FirstSentence(e.Message)}");
+            }
+            catch (InvalidOperationException)
+            {
+                errors.Add(PathOf(frames), $"{Where(json, reader.TokenStartIndex)}the string escapes half of a UTF-16 surrogate pair (\\uD800-\\uDFFF alone), which is not text");
+            }
+            return errors.List.Count == count;
+        }
+
+        private static void NextElement(List<Frame> frames)
+        {
+            if (frames.Count > 0 && frames[^1].IsArray) frames[^1].Index++;
+        }
+
+        private static string PathOf(List<Frame> frames)
+        {
+            var path = "";
+            foreach (var frame in frames)
+            {
+                if (frame.IsArray && frame.Index >= 0) path += $"[{frame.Index}]";
+                else if (!frame.IsArray && frame.Name is not null) path = Append(path, frame.Name);
+            }
+            return path;
+        }
     }
 
     private sealed class Errors(string file)
@@ -72,8 +166,8 @@ public static partial class ForumDocumentReader
 
     private readonly record struct Node(JsonElement Element, string Path)
     {
-        public Node Child(string name) => new(Element.GetProperty(name), Path.Length == 0 ? name : $"{Path}.{name}");
-        public string ChildPath(string name) => Path.Length == 0 ? name : $"{Path}.{name}";
+        public Node Child(string name) => new(Element.GetProperty(name), ChildPath(name));
+        public string ChildPath(string name) => Append(Path, name);
         public bool IsNull => Element.ValueKind == JsonValueKind.Null;
     }
 
@@ -91,11 +185,15 @@ public static partial class ForumDocumentReader
 
         public ForumDocument? Document(Node root)
         {
-            if (!Fields(root, "format", "note", "member", "forum", "organizations", "participationEvents", "plans")) return null;
+            if (!Fields(root, DocumentFields.Document)) return null;
             var format = String(root, "format", required: true, MaxTitle);
-            if (format is not null && format != ForumDocument.Format)
-                errors.Add("format", $"\"{format}\" is not a format Pacta reads; expected \"{ForumDocument.Format}\"");
             if (format is null) return null;
+            if (format != ForumDocument.Format)
+            {
+                // Another format's fields would only produce noise: say what the file is and stop.
+                errors.Add("format", $"\"{format}\" is not a format Pacta reads; expected \"{ForumDocument.Format}\"");
+                return null;
+            }
 
             var note = String(root, "note", required: false, MaxText);
             var member = Optional(root, "member", Member);
@@ -110,7 +208,7 @@ public static partial class ForumDocumentReader
 
         private MemberPart Member(Node node)
         {
-            Fields(node, "name", "kind", "ogpMemberSince", "foundingMember");
+            Fields(node, DocumentFields.Member);
             var kind = String(node, "kind", required: false, 32);
             if (kind is not null and not ("national" or "local"))
                 errors.Add(node.ChildPath("kind"), $"\"{kind}\" is not an OGP member kind; expected \"national\" or \"local\"");
@@ -119,18 +217,18 @@ public static partial class ForumDocumentReader
 
         private (ForumPart Part, List<OrganizationPart> Organizations) Forum(Node node)
         {
-            Fields(node, "name", "formerName", "parties");
+            Fields(node, DocumentFields.Forum);
             var name = Text(node, "name", MaxTitle, required: true);
             var organizations = new List<OrganizationPart>();
             var parties = Array(node, "parties", p => Party(p, organizations), required: true);
-            if (parties.Count is < 2 or > 5 && Has(node, "parties"))
+            if (parties.Count is < 2 or > 5 && Has(node, "parties") && node.Element.GetProperty("parties").ValueKind == JsonValueKind.Array)
                 errors.Add(node.ChildPath("parties"), $"a forum has 2 to 5 parties; this one has {parties.Count}");
             return (new ForumPart(name, Text(node, "formerName", MaxTitle), parties), organizations);
         }
 
         private PartyPart Party(Node node, List<OrganizationPart> organizations)
         {
-            Fields(node, "key", "name", "decisionRule", "organizations");
+            Fields(node, DocumentFields.Party);
             var key = Key(node, "key") ?? "";
             if (key.Length > 0 && !_partyPaths.TryAdd(key, node.ChildPath("key")))
                 errors.Add(node.ChildPath("key"), $"duplicate party key \"{key}\" (first at {_partyPaths[key]})");
@@ -142,14 +240,14 @@ public static partial class ForumDocumentReader
 
         private OrganizationPart TopLevelOrganization(Node node)
         {
-            Fields(node, "party", "short", "name", "fictional");
+            Fields(node, DocumentFields.TopLevelOrganization);
             var party = Key(node, "party") ?? "";
             return Organization(node, party, node.ChildPath("party"), position: int.MaxValue, checkFields: false);
         }
 
         private OrganizationPart Organization(Node node, string partyKey, string partyPath, int position, bool checkFields = true)
         {
-            if (checkFields) Fields(node, "short", "name", "fictional");
+            if (checkFields) Fields(node, DocumentFields.Organization);
             var shortName = String(node, "short", required: true, 128) ?? "";
             if (shortName.Length > 0 && !_organizationPaths.TryAdd(shortName, node.ChildPath("short")))
                 errors.Add(node.ChildPath("short"), $"duplicate organisation \"{shortName}\" (first at {_organizationPaths[shortName]})");
@@ -159,7 +257,7 @@ public static partial class ForumDocumentReader
 
         private ParticipationPart Participation(Node node)
         {
-            Fields(node, "date", "party", "status", "source", "grounds");
+            Fields(node, DocumentFields.ParticipationEvent);
             var grounds = Array(node, "grounds", g => StringValue(g, 128, kebab: true) ?? "");
             return new ParticipationPart(node.Path,
                 Date(node, "date", required: true) ?? default,
@@ -171,30 +269,33 @@ public static partial class ForumDocumentReader
 
         private PlanPart Plan(Node node)
         {
-            Fields(node, "number", "title", "period", "state", "fictional", "source", "cocreation", "irm", "commitments");
+            Fields(node, DocumentFields.Plan);
             var number = Int(node, "number", 1, 999, required: true) ?? 0;
             var period = Optional(node, "period", p =>
             {
-                Fields(p, "from", "to", "extendedTo");
+                Fields(p, DocumentFields.Period);
                 var (from, to) = Range(p, "from", "to");
-                return (From: from, To: to, ExtendedTo: Date(p, "extendedTo"));
+                var extendedTo = Date(p, "extendedTo");
+                if (extendedTo is not null && (to ?? from) is { } end && extendedTo.Value.End < end.Start)
+                    errors.Add(p.ChildPath("extendedTo"), $"{extendedTo} is before {(to is null ? "from" : "to")} {end}: an extension ends later");
+                return (From: from, To: to, ExtendedTo: extendedTo);
             });
             var cocreation = Optional(node, "cocreation", c =>
             {
-                Fields(c, "consultation", "onlineParticipants", "inPersonParticipants");
+                Fields(c, DocumentFields.Cocreation);
                 var consultation = Optional(c, "consultation", k =>
                 {
-                    Fields(k, "from", "to");
+                    Fields(k, DocumentFields.Consultation);
                     return Range(k, "from", "to");
                 });
                 return (consultation?.From, consultation?.To, Online: Int(c, "onlineParticipants", 0, 100_000_000), InPerson: Int(c, "inPersonParticipants", 0, 100_000_000));
             });
             var irm = Optional(node, "irm", i =>
             {
-                Fields(i, "relevantToOgpValues", "transformative", "earlyResults");
+                Fields(i, DocumentFields.Irm);
                 var results = Optional(i, "earlyResults", r =>
                 {
-                    Fields(r, "marginal", "major", "outstanding", "noEvidence");
+                    Fields(r, DocumentFields.EarlyResults);
                     return (Marginal: Count(r, "marginal"), Major: Count(r, "major"), Outstanding: Count(r, "outstanding"), NoEvidence: Count(r, "noEvidence"));
                 });
                 return (Relevant: Count(i, "relevantToOgpValues"), Transformative: Count(i, "transformative"), Results: results);
@@ -211,8 +312,7 @@ public static partial class ForumDocumentReader
 
         private CommitmentPart Commitment(Node node)
         {
-            Fields(node, "code", "title", "policyArea", "problem", "statusQuo", "objective", "ogpValues",
-                "lead", "supporting", "start", "end", "shortTermDeadline", "verifiable", "milestones");
+            Fields(node, DocumentFields.Commitment);
             var code = String(node, "code", required: true, 32) ?? "";
             if (code.Length > 0 && !CommitmentCode().IsMatch(code))
                 errors.Add(node.ChildPath("code"), $"\"{code}\" is not a commitment code: use capital letters, digits and '-' (like MX0081)");
@@ -243,7 +343,7 @@ public static partial class ForumDocumentReader
 
         private MilestonePart Milestone(Node node)
         {
-            Fields(node, "title", "responsible", "start", "end", "weight");
+            Fields(node, DocumentFields.Milestone);
             var (start, end) = Range(node, "start", "end");
             decimal? weight = null;
             if (Has(node, "weight"))
@@ -261,7 +361,7 @@ public static partial class ForumDocumentReader
         // ---- building blocks ----
 
         /// <summary>Checks the node is an object and has no field outside <paramref name="allowed"/>.</summary>
-        private bool Fields(Node node, params string[] allowed)
+        private bool Fields(Node node, IReadOnlyList<string> allowed)
         {
             if (node.Element.ValueKind != JsonValueKind.Object)
             {
@@ -272,6 +372,12 @@ public static partial class ForumDocumentReader
                 if (!allowed.Contains(property.Name))
                     errors.Add(node.ChildPath(property.Name), $"unknown field \"{property.Name}\"; expected one of {string.Join(", ", allowed)}");
             return true;
+        }
+
+        /// <summary>Reports a missing required field, unless its parent is not an object (already reported).</summary>
+        private void Missing(Node node, string name, string problem = "is required")
+        {
+            if (node.Element.ValueKind == JsonValueKind.Object) errors.Add(node.ChildPath(name), problem);
         }
 
         private static bool Has(Node node, string name) =>
@@ -287,7 +393,7 @@ public static partial class ForumDocumentReader
         {
             if (!Has(node, name))
             {
-                if (required) errors.Add(node.ChildPath(name), "is required");
+                if (required) Missing(node, name);
                 return [];
             }
             var array = node.Child(name);
@@ -307,7 +413,7 @@ public static partial class ForumDocumentReader
         {
             if (!Has(node, name))
             {
-                if (required) errors.Add(node.ChildPath(name), "is required");
+                if (required) Missing(node, name);
                 return null;
             }
             return StringValue(node.Child(name), maxLength, kebab: false);
@@ -337,7 +443,7 @@ public static partial class ForumDocumentReader
         {
             if (!Has(node, name))
             {
-                errors.Add(node.ChildPath(name), "is required");
+                Missing(node, name);
                 return null;
             }
             return StringValue(node.Child(name), 64, kebab: true);
@@ -347,11 +453,11 @@ public static partial class ForumDocumentReader
         {
             if (!Has(node, name))
             {
-                if (required) errors.Add(node.ChildPath(name), "is required (an object with \"es\" and \"en\", either may be null)");
+                if (required) Missing(node, name, "is required (an object with \"es\" and \"en\", either may be null)");
                 return LocalizedText.Unknown;
             }
             var text = node.Child(name);
-            if (!Fields(text, "es", "en")) return LocalizedText.Unknown;
+            if (!Fields(text, DocumentFields.Text)) return LocalizedText.Unknown;
             var result = new LocalizedText(String(text, "es", false, maxLength), String(text, "en", false, maxLength));
             if (required && result.IsUnknown && errors.List.All(e => !e.Path.StartsWith(text.Path, StringComparison.Ordinal)))
                 errors.Add(text.Path, "needs at least one of \"es\" and \"en\"");
@@ -362,7 +468,7 @@ public static partial class ForumDocumentReader
         {
             if (!Has(node, name))
             {
-                if (required) errors.Add(node.ChildPath(name), "is required");
+                if (required) Missing(node, name);
                 return null;
             }
             var value = node.Child(name);
@@ -387,7 +493,7 @@ public static partial class ForumDocumentReader
         {
             if (!Has(node, name))
             {
-                if (required) errors.Add(node.ChildPath(name), "is required");
+                if (required) Missing(node, name);
                 return null;
             }
             var value = node.Child(name);
@@ -438,6 +544,31 @@ public static partial class ForumDocumentReader
             JsonValueKind.Null => "null",
             _ => "nothing",
         };
+    }
+
+    /// <summary>
+    /// The fields each kind of object may have, by the name of its definition in
+    /// docs/forum-document.schema.json (<c>Document</c> is the top level); a test holds the two equal.
+    /// </summary>
+    internal static class DocumentFields
+    {
+        public static readonly IReadOnlyList<string> Document = ["format", "note", "member", "forum", "organizations", "participationEvents", "plans"];
+        public static readonly IReadOnlyList<string> Member = ["name", "kind", "ogpMemberSince", "foundingMember"];
+        public static readonly IReadOnlyList<string> Forum = ["name", "formerName", "parties"];
+        public static readonly IReadOnlyList<string> Party = ["key", "name", "decisionRule", "organizations"];
+        public static readonly IReadOnlyList<string> Organization = ["short", "name", "fictional"];
+        public static readonly IReadOnlyList<string> TopLevelOrganization = ["party", "short", "name", "fictional"];
+        public static readonly IReadOnlyList<string> ParticipationEvent = ["date", "party", "status", "source", "grounds"];
+        public static readonly IReadOnlyList<string> Plan = ["number", "title", "period", "state", "fictional", "source", "cocreation", "irm", "commitments"];
+        public static readonly IReadOnlyList<string> Period = ["from", "to", "extendedTo"];
+        public static readonly IReadOnlyList<string> Cocreation = ["consultation", "onlineParticipants", "inPersonParticipants"];
+        public static readonly IReadOnlyList<string> Consultation = ["from", "to"];
+        public static readonly IReadOnlyList<string> Irm = ["relevantToOgpValues", "transformative", "earlyResults"];
+        public static readonly IReadOnlyList<string> EarlyResults = ["marginal", "major", "outstanding", "noEvidence"];
+        public static readonly IReadOnlyList<string> Commitment =
+            ["code", "title", "policyArea", "problem", "statusQuo", "objective", "ogpValues", "lead", "supporting", "start", "end", "shortTermDeadline", "verifiable", "milestones"];
+        public static readonly IReadOnlyList<string> Milestone = ["title", "responsible", "start", "end", "weight"];
+        public static readonly IReadOnlyList<string> Text = ["es", "en"];
     }
 
     internal static readonly IReadOnlyDictionary<string, DecisionRule> DecisionRules = new Dictionary<string, DecisionRule>

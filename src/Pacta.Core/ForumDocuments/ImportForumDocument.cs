@@ -22,7 +22,13 @@ public sealed class ImportForumDocument(PactaDbContext db)
     {
         var (document, readErrors) = ForumDocumentReader.Read(fileName, utf8);
         if (document is null) return ImportResult.Failed(readErrors);
+        return await ExecuteAsync(fileName, document, cancellationToken);
+    }
 
+    /// <summary>Imports a document already read by <see cref="ForumDocumentReader"/> (the CLI reads it before opening the database).</summary>
+    public async Task<ImportResult> ExecuteAsync(string fileName, ForumDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var stored = await StoredState.LoadAsync(db, cancellationToken);
         var errors = CheckReferences(fileName, document, stored);
@@ -276,8 +282,14 @@ public sealed record ImportSummary(IReadOnlyDictionary<string, (int Added, int C
         return new ImportSummary(byKind);
     }
 
+    /// <summary>One line: "added 1 ActionPlan, 13 Commitment; changed nothing; removed nothing".</summary>
     public override string ToString() => ChangedNothing
         ? "nothing changed: the database already holds this document"
-        : string.Join(", ", ByKind.Where(k => k.Value != (0, 0, 0)).OrderBy(k => k.Key, StringComparer.Ordinal)
-            .Select(k => $"{k.Key}: {k.Value.Added} added, {k.Value.Changed} changed, {k.Value.Removed} removed"));
+        : $"added {Count(k => k.Added)}; changed {Count(k => k.Changed)}; removed {Count(k => k.Removed)}";
+
+    private string Count(Func<(int Added, int Changed, int Removed), int> select)
+    {
+        var counts = ByKind.Where(k => select(k.Value) > 0).OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{select(k.Value)} {k.Key}").ToList();
+        return counts.Count == 0 ? "nothing" : string.Join(", ", counts);
+    }
 }

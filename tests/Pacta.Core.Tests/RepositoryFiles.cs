@@ -1,0 +1,16 @@
+namespace Pacta.Core.Tests;
+
+/// <summary>Files of the repository (testdata/, docs/), found from the test's output directory.</summary>
+internal static class RepositoryFiles
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            if (File.Exists(System.IO.Path.Combine(directory.FullName, "Pacta.slnx"))) return directory.FullName;
+        throw new InvalidOperationException($"No Pacta.slnx above {AppContext.BaseDirectory}.");
+    }
+}

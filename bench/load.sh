@@ -28,7 +28,7 @@ echo "Pacta load benchmark: $(date -u +%FT%TZ), $(nproc) cores, wrk -t2 -c$conne
 printf '%-28s %12s %10s %10s %10s\n' "url" "requests/s" "p50" "p90" "p99"
 for url in "${urls[@]}"; do
   curl -sf -o /dev/null "http://127.0.0.1:$port$url" || { echo "bench/load.sh: $url does not answer 200"; exit 1; }
-  wrk -t2 -c"$connections" -d5s "http://127.0.0.1:$port$url" >/dev/null   # warm-up: JIT, caches, connection pools
+  wrk -t2 -c"$connections" -d20s "http://127.0.0.1:$port$url" >/dev/null   # warm-up: tiered JIT and PGO settle after ~20 s of load
   out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$port$url")
   rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
   p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")

@@ -35,21 +35,6 @@ public static class PactaCommand
     };
 }
 
-/// <summary>Files of the repository (testdata/), found from the test's output directory.</summary>
-public static class RepositoryFiles
-{
-    public static string Root { get; } = FindRoot();
-
-    public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            if (File.Exists(System.IO.Path.Combine(directory.FullName, "Pacta.slnx"))) return directory.FullName;
-        throw new InvalidOperationException($"No Pacta.slnx above {AppContext.BaseDirectory}.");
-    }
-}
-
 /// <summary>
 /// How two forum documents are compared: as JSON trees, with null-valued properties removed (the format
 /// says null and absent both mean "not recorded") and properties in name order (order carries no meaning

@@ -94,7 +94,7 @@ public sealed class ResourceTests
 {
     private static Dictionary<string, string> Load(string file)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "Pacta.Web", "Localization", file);
+        var path = RepositoryFiles.Path("src", "Pacta.Web", "Localization", file);
         return XDocument.Load(path).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
     }

@@ -1,7 +1,10 @@
-namespace Pacta.Core.Tests;
+namespace Pacta.Testing;
 
-/// <summary>Files of the repository (testdata/, docs/), found from the test's output directory.</summary>
-internal static class RepositoryFiles
+/// <summary>
+/// Files of the repository (testdata/, docs/, src/), found from the test's output directory.
+/// One file, linked into each test project that needs it.
+/// </summary>
+public static class RepositoryFiles
 {
     public static string Root { get; } = FindRoot();
 
@@ -11,6 +14,6 @@ internal static class RepositoryFiles
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
             if (File.Exists(System.IO.Path.Combine(directory.FullName, "Pacta.slnx"))) return directory.FullName;
-        throw new InvalidOperationException($"No Pacta.slnx above {AppContext.BaseDirectory}.");
+        throw new InvalidOperationException($"No Pacta.slnx above {AppContext.BaseDirectory}: where is the repository?");
     }
 }

@@ -48,23 +48,28 @@ public static class EcmaScriptNumber
         // the decimal point relative to them: value = 0.d1d2...dk × 10^n, as in ECMA-262.
         Span<byte> digits = stackalloc byte[MaxLength];
         var k = 0;
-        var pointAt = -1;
+        var pointAt = 0;
+        var sawPoint = false;
         var i = 0;
         var negative = shortest[0] == '-';
         if (negative) i++;
         for (; i < shortestLength && shortest[i] != 'E'; i++)
         {
             var c = shortest[i];
-            if (c == '.') pointAt = k;
+            if (c == '.')
+            {
+                pointAt = k;
+                sawPoint = true;
+            }
             else if (c == '0' && k == 0)
             {
-                // A leading zero ("0.0001") moves the point left instead of being a digit.
-                if (pointAt >= 0) pointAt--;
+                // A leading zero after the point ("0.0001") moves the point left instead of being a digit.
+                if (sawPoint) pointAt--;
             }
             else digits[k++] = (byte)c;
         }
         // No dot: an integer mantissa ("123", "1E+21"), which never starts with a zero.
-        if (pointAt < 0) pointAt = k;
+        if (!sawPoint) pointAt = k;
         var exponent = i < shortestLength ? int.Parse(shortest[(i + 1)..shortestLength], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) : 0;
         while (k > 1 && digits[k - 1] == '0') k--;
         var n = pointAt + exponent;

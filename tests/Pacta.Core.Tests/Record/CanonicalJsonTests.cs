@@ -137,7 +137,6 @@ public sealed class CanonicalJsonTests
 
     [Theory]
     [InlineData(0.0, "0")]
-    [InlineData(-0.0, "0")]
     [InlineData(1.0, "1")]
     [InlineData(-1.5, "-1.5")]
     [InlineData(1e21, "1e+21")]
@@ -155,6 +154,13 @@ public sealed class CanonicalJsonTests
     public void Format_Double_GivesEcmaScriptText(double value, string expected)
     {
         Assert.Equal(expected, EcmaScriptNumber.Format(value));
+    }
+
+    [Fact]
+    public void Format_NegativeZero_IsZero()
+    {
+        Assert.Equal("0", EcmaScriptNumber.Format(-0.0));
+        Assert.Equal("[0]"u8.ToArray(), CanonicalJson.Serialize(new JsonArray(JsonValue.Create(-0.0))));
     }
 
     [Theory]
@@ -303,7 +309,7 @@ public sealed class CanonicalJsonTests
     [InlineData("""{'a':1}""")]
     [InlineData("""[NaN]""")]
     [InlineData("""[01]""")]
-    [InlineData("""["tab\there"]""")]
+    [InlineData("[\"tab\there\"]")]
     [InlineData("\uFEFF{}")]
     [InlineData("")]
     public void Canonicalize_MalformedJson_IsRefused(string json)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -226,14 +227,22 @@ public static partial class CanonicalJson
             else if (value.TryGetValue(out bool flag)) Raw(flag ? "true"u8 : "false"u8);
             else if (value.TryGetValue(out double number)) Number(number);
             else if (value.TryGetValue(out int small)) Number(small);
-            else if (value.TryGetValue(out long large)) Number(large);
+            else if (value.TryGetValue(out long large)) Integer(large);
             else
             {
                 // Anything else (decimal, float, Guid, DateTimeOffset, an enum, …) is written as System.Text.Json
                 // writes it and read back, so it is canonicalized exactly as that text would be.
-                var text2 = new ArrayBufferWriter<byte>();
-                using (var json = new Utf8JsonWriter(text2)) value.WriteTo(json);
-                using var document = JsonDocument.Parse(text2.WrittenMemory);
+                var written = new ArrayBufferWriter<byte>();
+                try
+                {
+                    using (var json = new Utf8JsonWriter(written)) value.WriteTo(json);
+                }
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException or NotSupportedException or JsonException)
+                {
+                    // E.g. float.NaN, which System.Text.Json refuses to write.
+                    throw Error($"the value cannot be written as JSON: {e.Message}", e);
+                }
+                using var document = JsonDocument.Parse(written.WrittenMemory);
                 Value(document.RootElement);
             }
         }
@@ -250,7 +259,7 @@ public static partial class CanonicalJson
                 }
                 catch (InvalidOperationException e)
                 {
-                    throw Error($"a member name is not text: {TextProblem(e)}", e);
+                    throw Error($"a member name is not text: {TextProblem(JsonMarshal.GetRawUtf8PropertyName(property))}", e);
                 }
                 members.Add((name, property.Value));
             }
@@ -286,16 +295,25 @@ public static partial class CanonicalJson
             }
             catch (InvalidOperationException e)
             {
-                throw Error($"the string is not text: {TextProblem(e)}", e);
+                throw Error($"the string is not text: {TextProblem(JsonMarshal.GetRawUtf8Value(value))}", e);
             }
         }
 
-        // GetString throws for invalid UTF-8 (checked up front by Parse, not in an element from elsewhere) and
-        // for an escaped lone surrogate ("\ud800"), which no UTF-8 can hold.
-        private static string TextProblem(InvalidOperationException e) =>
-            e.Message.Contains("UTF-16", StringComparison.Ordinal) || e.Message.Contains("surrogate", StringComparison.OrdinalIgnoreCase)
-                ? "it escapes half of a UTF-16 surrogate pair (\\uD800-\\uDFFF alone)"
-                : "it is not valid UTF-8";
+        // GetString throws for invalid UTF-8 (checked up front by Parse, but not in an element parsed elsewhere)
+        // and for an escaped lone surrogate ("\ud800"), which no UTF-8 can hold; the raw bytes tell which.
+        private static string TextProblem(ReadOnlySpan<byte> raw) =>
+            Utf8.IsValid(raw) ? "it escapes half of a UTF-16 surrogate pair (\\uD800-\\uDFFF alone)" : "it is not valid UTF-8";
+
+        private void Integer(long value)
+        {
+            // Parsed text follows RFC 8785 and rounds to a double, but a long built in code that a double cannot
+            // hold exactly would put a different number in the record than in the database: refuse it.
+            if (value is > MaxSafeInteger or < -MaxSafeInteger)
+                throw Error($"the integer {value} is beyond ±(2^53 - 1), where a JSON number loses precision; write it as a string");
+            Number(value);
+        }
+
+        private const long MaxSafeInteger = (1L << 53) - 1;
 
         private void Number(double value)
         {
@@ -307,7 +325,7 @@ public static partial class CanonicalJson
         private void String(string value)
         {
             // Worst cases: a control character takes 6 bytes (\u001f), a BMP character 3, a surrogate pair 4 for 2 chars.
-            var span = output.GetSpan(value.Length * 6 + 2);
+            var span = output.GetSpan(checked(value.Length * 6 + 2));
             var w = 0;
             span[w++] = (byte)'"';
             for (var i = 0; i < value.Length; i++)

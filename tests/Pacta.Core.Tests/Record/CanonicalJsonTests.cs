@@ -177,6 +177,14 @@ public sealed class CanonicalJsonTests
         Assert.Throws<ArgumentOutOfRangeException>(() => EcmaScriptNumber.Format(value));
     }
 
+    [Fact]
+    public void Serialize_FloatNaN_IsRefused()
+    {
+        var error = Assert.Throws<CanonicalJsonException>(() => CanonicalJson.Serialize(new JsonObject { ["x"] = float.NaN }));
+
+        Assert.Equal("x", error.Path);
+    }
+
     [Theory]
     [InlineData("-0", "0")]
     [InlineData("-0.0", "0")]
@@ -347,7 +355,7 @@ public sealed class CanonicalJsonTests
             ["data"] = new JsonObject
             {
                 ["count"] = 3,
-                ["big"] = 10_000_000_000_000_000L,
+                ["big"] = 9_007_199_254_740_991L,
                 ["share"] = 1.10m,
                 ["ratio"] = 0.1f,
                 ["minus zero"] = -0.0,
@@ -359,8 +367,34 @@ public sealed class CanonicalJsonTests
         var actual = Encoding.UTF8.GetString(CanonicalJson.Serialize(node));
 
         Assert.Equal(
-            """{"data":{"big":10000000000000000,"count":3,"id":"0198c0de-0000-7000-8000-000000000001","minus zero":0,"parsed":{"x":"é","y":100},"ratio":0.1,"share":1.1},"subject":["MX0081",null,true,false],"time":"2025-01-02T03:04:05Z","type":"commitment.imported"}""",
+            """{"data":{"big":9007199254740991,"count":3,"id":"0198c0de-0000-7000-8000-000000000001","minus zero":0,"parsed":{"x":"é","y":100},"ratio":0.1,"share":1.1},"subject":["MX0081",null,true,false],"time":"2025-01-02T03:04:05Z","type":"commitment.imported"}""",
             actual);
+    }
+
+    [Theory]
+    [InlineData(9_007_199_254_740_992L)]
+    [InlineData(-9_007_199_254_740_992L)]
+    [InlineData(long.MaxValue)]
+    public void Serialize_LongBeyondDoublePrecision_IsRefused(long value)
+    {
+        var node = new JsonObject { ["id"] = value };
+
+        var error = Assert.Throws<CanonicalJsonException>(() => CanonicalJson.Serialize(node));
+
+        Assert.Equal("id", error.Path);
+        Assert.Contains("as a string", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Serialize_ElementWithInvalidUtf8FromLenientParse_IsRefused()
+    {
+        // JsonDocument does not check the UTF-8 inside strings; the writer must not pass it on.
+        using var document = JsonDocument.Parse(new byte[] { 0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xFF, 0x22, 0x7D });
+
+        var error = Assert.Throws<CanonicalJsonException>(() => CanonicalJson.Serialize(document.RootElement));
+
+        Assert.Equal("a", error.Path);
+        Assert.Contains("not valid UTF-8", error.Problem, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace Pacta.Core.Record;
 /// </remarks>
 public static class EcmaScriptNumber
 {
-    /// <summary>Longest possible output: "-0.000001" followed by 17 digits is 26 characters.</summary>
+    /// <summary>Room for the longest output ("-0.00000" and 17 digits, 25 characters) with some to spare.</summary>
     public const int MaxLength = 32;
 
     /// <summary>The ECMAScript text of <paramref name="value"/>; refuses NaN and the infinities, which JSON cannot hold.</summary>

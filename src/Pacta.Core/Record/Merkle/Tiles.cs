@@ -38,7 +38,8 @@ public static class Tiles
     public static IEnumerable<TileId> ForTreeSize(long size)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(size);
-        for (var level = 0; (size >> (Height * level)) > 0; level++)
+        // The bound on level matters: C# masks a shift of 64 to 0, which would never end the loop.
+        for (var level = 0; Height * level < 64 && (size >> (Height * level)) > 0; level++)
         {
             var hashes = size >> (Height * level);
             for (long index = 0; index < hashes / FullWidth; index++) yield return new(level, index, FullWidth);

@@ -15,6 +15,8 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 missing=()
 [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# Go's golang.org/x/mod/sumdb/note checks Pacta's signed notes (tests/interop/notes), offline.
+[ -x /usr/bin/go ] && [ -d /usr/share/gocode/src/golang.org/x/mod/sumdb/note ] || missing+=(golang-go golang-golang-x-mod-dev)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]} from Debian's packages"
   as_root apt-get install -y "${missing[@]}" >/dev/null || { as_root apt-get update >/dev/null && as_root apt-get install -y "${missing[@]}" >/dev/null; }

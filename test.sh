@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every Pacta test. Installs what the tests need when it is missing (PostgreSQL, Chromium, from
+# Runs every Pacta test. Installs what the tests need when it is missing (PostgreSQL, Chromium, Go, from
 # Debian's packages), starts a PostgreSQL server of its own on a loopback port in a temporary
 # directory, stops it at the end, and prints "N passed, N failed, N skipped" as its last line.
 # Usage: ./test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Import]

@@ -135,7 +135,7 @@ public static class TileLayout
     public static bool Exists(Tile tile, long treeSize)
     {
         var level = Levels(treeSize).FirstOrDefault(l => l.Level == tile.Level);
-        if (tile.Level < 0 || tile.Index < 0 || level.FullTiles == 0 && level.PartialWidth == 0) return false;
+        if (tile.Level < 0 || tile.Index < 0 || tile.Width is < 1 or > TileWidth) return false;
         return tile.IsPartial
             ? tile.Index == level.FullTiles && tile.Width == level.PartialWidth
             : tile.Index < level.FullTiles;

@@ -195,6 +195,15 @@ public class TileLayoutTests
     public void Exists_Tile_OnlyTheListedOnes(string path, long treeSize, bool exists) =>
         Assert.Equal(exists, TileLayout.Exists(TileLayout.ParseTile(path)!.Value, treeSize));
 
+    [Theory]
+    [InlineData(0, 1, 0)] // width 0 where the level has no partial tile
+    [InlineData(0, 0, 257)]
+    [InlineData(-1, 0, 256)]
+    [InlineData(0, -1, 256)]
+    [InlineData(64, 0, 1)]
+    public void Exists_InvalidTile_IsFalse(int level, long index, int width) =>
+        Assert.False(TileLayout.Exists(new Tile(level, index, width), 256));
+
     [Fact]
     public void EncodeIndex_OutOfRange_Throws()
     {

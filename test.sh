@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every Pacta test. Installs what the tests need when it is missing (PostgreSQL, Chromium, from
+# Runs every Pacta test. Installs what the tests need when it is missing (PostgreSQL, Chromium, Go, from
 # Debian's packages), starts a PostgreSQL server of its own on a loopback port in a temporary
 # directory, stops it at the end, and prints "N passed, N failed, N skipped" as its last line.
 # Usage: ./test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Import]
@@ -15,6 +15,8 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 missing=()
 [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# Go's golang.org/x/mod/sumdb/note checks Pacta's signed notes (tests/interop/notes), offline.
+[ -x /usr/bin/go ] && [ -d /usr/share/gocode/src/golang.org/x/mod/sumdb/note ] || missing+=(golang-go golang-golang-x-mod-dev)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]} from Debian's packages"
   as_root apt-get install -y "${missing[@]}" >/dev/null || { as_root apt-get update >/dev/null && as_root apt-get install -y "${missing[@]}" >/dev/null; }

@@ -47,6 +47,9 @@ public static class TileLayout
     /// <summary>Hashes per full tile and entries per full bundle.</summary>
     public const int TileWidth = 256;
 
+    /// <summary>Tree levels covered by one tile level: a tile at tile level L holds hashes of tree level 8 × L.</summary>
+    public const int Height = 8;
+
     /// <summary>The highest tile level the spec allows.</summary>
     public const int MaxLevel = 63;
 
@@ -129,6 +132,18 @@ public static class TileLayout
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(entryIndex, treeSize);
         var index = entryIndex / TileWidth;
         return new EntryBundle(index, (int)Math.Min(TileWidth, treeSize - index * TileWidth));
+    }
+
+    /// <summary>
+    /// The tile at (<paramref name="level"/>, <paramref name="index"/>) as it is in the tree of
+    /// <paramref name="treeSize"/> leaves (full, or partial with its width), or null when that tree has no such tile.
+    /// </summary>
+    public static Tile? InTree(int level, long index, long treeSize)
+    {
+        if (level < 0 || level > MaxLevel || index < 0 || treeSize < 0) return null;
+        var tiles = Levels(treeSize).FirstOrDefault(l => l.Level == level);
+        if (index < tiles.FullTiles) return new Tile(level, index, TileWidth);
+        return index == tiles.FullTiles && tiles.PartialWidth > 0 ? new Tile(level, index, tiles.PartialWidth) : null;
     }
 
     /// <summary>Whether the tile exists, exactly as listed by <see cref="Tiles"/>, for the tree size; a server answers 404 otherwise.</summary>

@@ -27,13 +27,6 @@ internal static class NoteVectors
         }
     }
 
-    /// <summary>
-    /// A file of the Go-made tlog vectors: from testdata/tlog/ when the full copy is on this branch,
-    /// else from the two files copied for the note tests (testdata/notes-tlog/).
-    /// </summary>
-    public static string TlogPath(string file)
-    {
-        var shared = RepositoryFiles.Path("testdata", "tlog", file);
-        return File.Exists(shared) ? shared : RepositoryFiles.Path("testdata", "notes-tlog", file);
-    }
+    /// <summary>A file of the Go-made tlog vectors (testdata/tlog/).</summary>
+    public static string TlogPath(string file) => RepositoryFiles.Path("testdata", "tlog", file);
 }

@@ -1,7 +1,10 @@
+using System.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Pacta.Core.Commitments;
 using Pacta.Core.Forum;
 using Pacta.Core.Plans;
+using Pacta.Core.RecordStore;
 
 namespace Pacta.Core.Data;
 
@@ -23,6 +26,25 @@ public sealed class PactaDbContext(DbContextOptions<PactaDbContext> options) : D
     public DbSet<Commitment> Commitments => Set<Commitment>();
     public DbSet<SupportingInstitution> SupportingInstitutions => Set<SupportingInstitution>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<RecordEntry> RecordEntries => Set<RecordEntry>();
+    public DbSet<RecordHash> RecordHashes => Set<RecordHash>();
+    public DbSet<RecordHead> RecordHeads => Set<RecordHead>();
+    public DbSet<StoredCheckpoint> Checkpoints => Set<StoredCheckpoint>();
+
+    /// <summary>Begins the transaction of a state-changing operation. Every write operation uses this, never <c>Database.BeginTransactionAsync</c>.</summary>
+    /// <remarks>
+    /// On SQLite the transaction must take the write lock at its start (<c>BEGIN IMMEDIATE</c>): a
+    /// deferred transaction that reads and then writes fails with "database is locked" when another
+    /// writer got in between, and no busy wait can save it. Microsoft.Data.Sqlite begins
+    /// <c>BEGIN IMMEDIATE</c> for <see cref="IsolationLevel.Serializable"/> (and <c>BEGIN</c>, deferred,
+    /// only for <see cref="IsolationLevel.ReadUncommitted"/>); the level is named here so that this is
+    /// a decision, and <c>WriteTransactionTests</c> checks it still holds. On PostgreSQL the default
+    /// (read committed) is what the record needs: appends serialize on the head row's lock.
+    /// </remarks>
+    public Task<IDbContextTransaction> BeginWriteTransactionAsync(CancellationToken cancellationToken = default) =>
+        Database.IsSqlite()
+            ? Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken)
+            : Database.BeginTransactionAsync(cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PactaDbContext).Assembly);

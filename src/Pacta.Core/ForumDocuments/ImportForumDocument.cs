@@ -3,6 +3,7 @@ using Pacta.Core.Commitments;
 using Pacta.Core.Data;
 using Pacta.Core.Forum;
 using Pacta.Core.Plans;
+using Pacta.Core.RecordStore;
 
 namespace Pacta.Core.ForumDocuments;
 
@@ -15,9 +16,16 @@ namespace Pacta.Core.ForumDocuments;
 /// it was. Idempotent: what the document says is merged by public id (party key, organisation short
 /// name, plan number, commitment code, milestone number, participation date and status); importing
 /// the same file twice changes nothing. Entities the document does not mention are left alone.
+/// Every entity added or changed appends one event to the record (<see cref="ImportEvents"/>) in the
+/// same transaction, acted by the operator; an import that changes nothing appends nothing.
 /// </remarks>
-public sealed class ImportForumDocument(PactaDbContext db)
+public sealed class ImportForumDocument(PactaDbContext db, TimeProvider time)
 {
+    /// <summary>An import timed by the system clock (the CLI and the first-start seed).</summary>
+    public ImportForumDocument(PactaDbContext db) : this(db, TimeProvider.System)
+    {
+    }
+
     public async Task<ImportResult> ExecuteAsync(string fileName, byte[] utf8, CancellationToken cancellationToken = default)
     {
         var (document, readErrors) = ForumDocumentReader.Read(fileName, utf8);
@@ -29,14 +37,16 @@ public sealed class ImportForumDocument(PactaDbContext db)
     public async Task<ImportResult> ExecuteAsync(string fileName, ForumDocument document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         var stored = await StoredState.LoadAsync(db, cancellationToken);
         var errors = CheckReferences(fileName, document, stored);
         if (errors.Count > 0) return ImportResult.Failed(errors);
 
         Apply(document, stored);
         var summary = ImportSummary.FromChanges(db.ChangeTracker);
+        var events = ImportEvents.FromChanges(db.ChangeTracker, stored.Organizations.Values.ToDictionary(o => o.Id, o => o.ShortName));
         await db.SaveChangesAsync(cancellationToken);
+        if (events.Count > 0) await new RecordAppender(db, time).AppendAsync(events, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ImportResult(summary, []);
     }

@@ -422,6 +422,86 @@ namespace Pacta.Data.Sqlite.Migrations
                     b.ToTable("ActionPlans");
                 });
 
+            modelBuilder.Entity("Pacta.Core.RecordStore.RecordEntry", b =>
+                {
+                    b.Property<long>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("LeafHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .IsFixedLength();
+
+                    b.HasKey("Index");
+
+                    b.ToTable("RecordEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Pacta.Core.RecordStore.RecordHash", b =>
+                {
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .IsFixedLength();
+
+                    b.HasKey("Level", "Index");
+
+                    b.ToTable("RecordHashes", (string)null);
+                });
+
+            modelBuilder.Entity("Pacta.Core.RecordStore.RecordHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Root")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RecordHead", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Root = new byte[] { 227, 176, 196, 66, 152, 252, 28, 20, 154, 251, 244, 200, 153, 111, 185, 36, 39, 174, 65, 228, 100, 155, 147, 76, 164, 149, 153, 27, 120, 82, 184, 85 },
+                            Size = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Pacta.Core.RecordStore.StoredCheckpoint", b =>
+                {
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Size");
+
+                    b.ToTable("Checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("Pacta.Core.Commitments.Commitment", b =>
                 {
                     b.HasOne("Pacta.Core.Forum.Organization", "LeadOrganization")

@@ -54,7 +54,7 @@ public sealed class ExportForumDocument(PactaDbContext db)
                 json.WriteStartObject();
                 json.WriteString("key", party.Key);
                 Text(json, "name", party.Name);
-                json.WriteString("decisionRule", ForumDocumentReader.NameOf(ForumDocumentReader.DecisionRules, party.DecisionRule));
+                json.WriteString("decisionRule", PublicNames.Name(party.DecisionRule));
                 json.WriteStartArray("organizations");
                 foreach (var organization in party.Organizations.OrderBy(o => o.Position).ThenBy(o => o.ShortName, StringComparer.Ordinal))
                 {
@@ -77,7 +77,7 @@ public sealed class ExportForumDocument(PactaDbContext db)
             json.WriteStartObject();
             json.WriteString("date", change.Date.ToString());
             json.WriteString("party", change.PartyKey);
-            json.WriteString("status", ForumDocumentReader.NameOf(ForumDocumentReader.ParticipationStatuses, change.Status));
+            json.WriteString("status", PublicNames.Name(change.Status));
             json.WriteString("source", change.Source);
             Strings(json, "grounds", change.Grounds);
             json.WriteEndObject();
@@ -98,7 +98,7 @@ public sealed class ExportForumDocument(PactaDbContext db)
                 Date(json, "extendedTo", plan.ExtendedTo);
                 json.WriteEndObject();
             }
-            if (plan.State is { } state) json.WriteString("state", ForumDocumentReader.NameOf(ForumDocumentReader.PlanStates, state));
+            if (plan.State is { } state) json.WriteString("state", PublicNames.Name(state));
             if (plan.Fictional) json.WriteBoolean("fictional", true);
             if (plan.Source != forum?.Source) WriteOptional(json, "source", plan.Source);
             if (plan.ConsultationFrom is not null || plan.ConsultationTo is not null || plan.OnlineParticipants is not null || plan.InPersonParticipants is not null)

@@ -571,28 +571,7 @@ public static partial class ForumDocumentReader
         public static readonly IReadOnlyList<string> Text = ["es", "en"];
     }
 
-    internal static readonly IReadOnlyDictionary<string, DecisionRule> DecisionRules = new Dictionary<string, DecisionRule>
-    {
-        ["single-representative"] = DecisionRule.SingleRepresentative,
-        ["unanimity"] = DecisionRule.Unanimity,
-        ["majority"] = DecisionRule.Majority,
-    };
-
-    internal static readonly IReadOnlyDictionary<string, ParticipationStatus> ParticipationStatuses = new Dictionary<string, ParticipationStatus>
-    {
-        ["active"] = ParticipationStatus.Active,
-        ["suspended"] = ParticipationStatus.Suspended,
-        ["withdrawn"] = ParticipationStatus.Withdrawn,
-    };
-
-    internal static readonly IReadOnlyDictionary<string, PlanState> PlanStates = new Dictionary<string, PlanState>
-    {
-        ["co-creation"] = PlanState.CoCreation,
-        ["implementation"] = PlanState.Implementation,
-        ["closed"] = PlanState.Closed,
-    };
-
-    /// <summary>The document name of an enum value (the inverse of the tables above).</summary>
-    internal static string NameOf<TEnum>(IReadOnlyDictionary<string, TEnum> names, TEnum value) where TEnum : struct =>
-        names.First(pair => EqualityComparer<TEnum>.Default.Equals(pair.Value, value)).Key;
+    internal static readonly IReadOnlyDictionary<string, DecisionRule> DecisionRules = PublicNames.All<DecisionRule>(PublicNames.Name);
+    internal static readonly IReadOnlyDictionary<string, ParticipationStatus> ParticipationStatuses = PublicNames.All<ParticipationStatus>(PublicNames.Name);
+    internal static readonly IReadOnlyDictionary<string, PlanState> PlanStates = PublicNames.All<PlanState>(PublicNames.Name);
 }

@@ -45,7 +45,7 @@ internal static class ImportEvents
         events.AddRange(Of<Organization>(changed).OrderBy(o => o.ShortName, StringComparer.Ordinal)
             .Select(o => new RecordEvent("organization.imported", actor, $"organization/{o.ShortName}", Organization(o))));
         events.AddRange(Of<ParticipationChange>(changed)
-            .Select(c => (Change: c, Subject: $"participation/{c.PartyKey}/{c.Date}/{RecordValues.Name(c.Status)}"))
+            .Select(c => (Change: c, Subject: $"participation/{c.PartyKey}/{c.Date}/{PublicNames.Name(c.Status)}"))
             .OrderBy(c => c.Subject, StringComparer.Ordinal)
             .Select(c => new RecordEvent("participation.changed", actor, c.Subject, Participation(c.Change))));
         events.AddRange(Of<ActionPlan>(changed).OrderBy(p => p.Number)
@@ -76,7 +76,7 @@ internal static class ImportEvents
     {
         ["key"] = p.Key,
         ["name"] = Text(p.Name),
-        ["decisionRule"] = RecordValues.Name(p.DecisionRule),
+        ["decisionRule"] = PublicNames.Name(p.DecisionRule),
         ["position"] = p.Position,
     };
 
@@ -93,7 +93,7 @@ internal static class ImportEvents
     {
         ["party"] = c.PartyKey,
         ["date"] = c.Date.ToString(),
-        ["status"] = RecordValues.Name(c.Status),
+        ["status"] = PublicNames.Name(c.Status),
         ["grounds"] = new JsonArray([.. c.Grounds.Select(g => (JsonNode?)g)]),
         ["source"] = c.Source,
     };
@@ -103,7 +103,7 @@ internal static class ImportEvents
         ["number"] = p.Number,
         ["title"] = Text(p.Title),
         ["period"] = new JsonObject { ["from"] = Iso(p.PeriodFrom), ["to"] = Iso(p.PeriodTo), ["extendedTo"] = Iso(p.ExtendedTo) },
-        ["state"] = p.State is { } state ? RecordValues.Name(state) : null,
+        ["state"] = p.State is { } state ? PublicNames.Name(state) : null,
         ["fictional"] = p.Fictional,
         ["coCreation"] = new JsonObject
         {
@@ -145,7 +145,7 @@ internal static class ImportEvents
         ["endDate"] = Iso(c.EndDate),
         ["shortTermDeadline"] = Iso(c.ShortTermDeadline),
         ["verifiable"] = c.Verifiable,
-        ["provenance"] = RecordValues.Name(c.Provenance),
+        ["provenance"] = PublicNames.Name(c.Provenance),
         ["milestones"] = new JsonArray([.. c.Milestones.OrderBy(m => m.Number).Select(m => (JsonNode?)new JsonObject
         {
             ["number"] = m.Number,
@@ -164,41 +164,4 @@ internal static class ImportEvents
 
     private static string? Name(Guid? organizationId, IReadOnlyDictionary<Guid, string> organizations) =>
         organizationId is { } id ? organizations[id] : null;
-}
-
-/// <summary>
-/// Domain values as the record and open data write them (the forum document format's names). The
-/// web API has its own copy (<c>Pacta.Web.Api.ApiValues</c>) because the public JSON and the record must
-/// each change only on purpose; keep the two in step.
-/// </summary>
-internal static class RecordValues
-{
-    // No discard arm: CS8509 fails the build when a named value is added without a record name.
-#pragma warning disable CS8524
-    public static string Name(DecisionRule rule) => rule switch
-    {
-        DecisionRule.SingleRepresentative => "single-representative",
-        DecisionRule.Unanimity => "unanimity",
-        DecisionRule.Majority => "majority",
-    };
-
-    public static string Name(ParticipationStatus status) => status switch
-    {
-        ParticipationStatus.Active => "active",
-        ParticipationStatus.Suspended => "suspended",
-        ParticipationStatus.Withdrawn => "withdrawn",
-    };
-
-    public static string Name(PlanState state) => state switch
-    {
-        PlanState.CoCreation => "co-creation",
-        PlanState.Implementation => "implementation",
-        PlanState.Closed => "closed",
-    };
-
-    public static string Name(CommitmentProvenance provenance) => provenance switch
-    {
-        CommitmentProvenance.ImportedFromPublicSources => "imported-from-public-sources",
-    };
-#pragma warning restore CS8524
 }

@@ -26,40 +26,18 @@ internal static partial class ApiValues
 
     public static string? Iso(PartialDate? date) => date?.ToString();
 
-    // CS8524 asks for a case for unnamed enum values like (DecisionRule)3. None can be read: the
-    // database stores enums by name. Without a discard arm, CS8509 still fails the build when a
-    // named value is added to the domain and has no open data name yet, which is the point.
-#pragma warning disable CS8524
-    public static string Name(DecisionRule rule) => rule switch
-    {
-        DecisionRule.SingleRepresentative => "single-representative",
-        DecisionRule.Unanimity => "unanimity",
-        DecisionRule.Majority => "majority",
-    };
+    // The names themselves are PublicNames': open data, forum documents and the record share them.
+    public static string Name(DecisionRule rule) => PublicNames.Name(rule);
 
-    public static string Name(ParticipationStatus status) => status switch
-    {
-        ParticipationStatus.Active => "active",
-        ParticipationStatus.Suspended => "suspended",
-        ParticipationStatus.Withdrawn => "withdrawn",
-    };
+    public static string Name(ParticipationStatus status) => PublicNames.Name(status);
 
-    public static string? Name(ParticipationStatus? status) => status is null ? null : Name(status.Value);
+    public static string? Name(ParticipationStatus? status) => status is null ? null : PublicNames.Name(status.Value);
 
-    public static string? Name(PlanState? state) => state is null ? null : Name(state.Value);
+    public static string Name(PlanState state) => PublicNames.Name(state);
 
-    public static string Name(PlanState state) => state switch
-    {
-        PlanState.CoCreation => "co-creation",
-        PlanState.Implementation => "implementation",
-        PlanState.Closed => "closed",
-    };
+    public static string? Name(PlanState? state) => state is null ? null : PublicNames.Name(state.Value);
 
-    public static string Name(CommitmentProvenance provenance) => provenance switch
-    {
-        CommitmentProvenance.ImportedFromPublicSources => "imported-from-public-sources",
-    };
-#pragma warning restore CS8524
+    public static string Name(CommitmentProvenance provenance) => PublicNames.Name(provenance);
 
     /// <summary>A plan number as a route or query value: digits only, positive (no sign, no spaces).</summary>
     public static bool TryParsePlanNumber(string? text, out int number) =>

@@ -32,11 +32,12 @@ public static class PactaCli
 
     /// <summary>The command tree; tests check its validation with <c>CreateRootCommand(...).Parse([...]).Errors</c>.</summary>
     public static RootCommand CreateRootCommand(CliContext cli) =>
-        new("Pacta: the open government forum's record. Settings: --Pacta:DataDirectory=DIR, --Pacta:Database:Provider=sqlite|postgres, --ConnectionStrings:Pacta=...")
+        new("Pacta: the open government forum's record. Settings: --Pacta:DataDirectory=DIR, --Pacta:Database:Provider=sqlite|postgres, --ConnectionStrings:Pacta=..., --Pacta:Record:KeyFile=FILE, --Pacta:Record:Origin=example.org/pacta")
         {
             ImportCommand.Create(cli),
             ExportCommand.Create(cli),
             new Command("db", "Database administration.") { DbMigrateCommand.Create(cli) },
+            KeysCommand.Create(cli),
         };
 
     private static string CommandLine(CommandResult result)

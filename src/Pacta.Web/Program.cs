@@ -12,6 +12,9 @@ builder.WebHost.UseStaticWebAssets();
 // The CLI reads the same settings, so `pacta import` and the portal always share one database.
 builder.AddPactaDatabase();
 
+// The record's signing key: a file outside the database (a database copy alone must not sign checkpoints).
+builder.AddPactaRecordKeys();
+
 // Public pages: static server-side rendering in Spanish and English; none needs JavaScript.
 builder.AddPactaPortal();
 
@@ -22,6 +25,9 @@ var app = builder.Build();
 
 // Migrate (embedded default) and load the forum on first start, before the first request is served.
 await app.PrepareDatabaseAsync();
+
+// Then the signing key: created on first start of the embedded default, so a new install signs from day one.
+app.PrepareRecordKeys();
 
 // Headers first, so that every response, errors included, carries them.
 app.UseSecurityHeaders();

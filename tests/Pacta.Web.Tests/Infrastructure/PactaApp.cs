@@ -43,6 +43,8 @@ public abstract class PactaApp(DatabaseProvider provider, bool seed = true) : We
         {
             builder.UseSetting("ConnectionStrings:Pacta", _postgres);
             builder.UseSetting("Pacta:Database:MigrateAtStart", "true");
+            // The operator's `pacta keys init`, done by the app: each test app has a data directory of its own.
+            builder.UseSetting("Pacta:Record:CreateKeyAtStart", "true");
         }
     }
 

@@ -44,7 +44,7 @@ public static partial class ForumDocumentReader
         var status = Utf8.ToUtf16(json.Span, new char[json.Length], out var valid, out _, replaceInvalidSequences: false);
         if (status != OperationStatus.Done)
         {
-            errors.Add("", $"{Where(json.Span, valid)}the file is not valid UTF-8 (byte 0x{json.Span[valid]:X2})");
+            errors.Add("", $"{JsonErrors.Where(json.Span, valid)}the file is not valid UTF-8 (byte 0x{json.Span[valid]:X2})");
             return (null, errors.List);
         }
 
@@ -57,28 +57,6 @@ public static partial class ForumDocumentReader
 
     private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
-    /// <summary>"line L, column C: " for a byte offset, counting columns in bytes as System.Text.Json does.</summary>
-    private static string Where(ReadOnlySpan<byte> json, long offset)
-    {
-        var before = json[..(int)offset];
-        var line = before.Count((byte)'\n') + 1;
-        var column = offset - (before.LastIndexOf((byte)'\n') + 1) + 1;
-        return $"line {line}, column {column}: ";
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        if (cut < 0) cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
-    }
-
-    /// <summary>The path of a field inside <paramref name="path"/>: <c>a.b</c>, or <c>a["b c"]</c> for a name that is not an identifier.</summary>
-    internal static string Append(string path, string name) =>
-        Identifier().IsMatch(name) ? (path.Length == 0 ? name : $"{path}.{name}") : $"{path}[{JsonSerializer.Serialize(name)}]";
-
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
-    private static partial Regex Identifier();
 
     /// <summary>
     /// Reads every token once before the document is parsed, keeping track of the JSON path, because
@@ -132,11 +110,11 @@ public static partial class ForumDocumentReader
             catch (JsonException e)
             {
                 var where = e.LineNumber is { } line ? $"line {line + 1}, column {e.BytePositionInLine + 1}: " : "";
-                errors.Add(PathOf(frames), $"{where}malformed JSON: {FirstSentence(e.Message)}");
+                errors.Add(PathOf(frames), $"{where}malformed JSON: {JsonErrors.FirstSentence(e.Message)}");
             }
             catch (InvalidOperationException)
             {
-                errors.Add(PathOf(frames), $"{Where(json, reader.TokenStartIndex)}the string escapes half of a UTF-16 surrogate pair (\\uD800-\\uDFFF alone), which is not text");
+                errors.Add(PathOf(frames), $"{JsonErrors.Where(json, reader.TokenStartIndex)}the string escapes half of a UTF-16 surrogate pair (\\uD800-\\uDFFF alone), which is not text");
             }
             return errors.List.Count == count;
         }
@@ -152,7 +130,7 @@ public static partial class ForumDocumentReader
             foreach (var frame in frames)
             {
                 if (frame.IsArray && frame.Index >= 0) path += $"[{frame.Index}]";
-                else if (!frame.IsArray && frame.Name is not null) path = Append(path, frame.Name);
+                else if (!frame.IsArray && frame.Name is not null) path = JsonErrors.Member(path, frame.Name);
             }
             return path;
         }
@@ -167,7 +145,7 @@ public static partial class ForumDocumentReader
     private readonly record struct Node(JsonElement Element, string Path)
     {
         public Node Child(string name) => new(Element.GetProperty(name), ChildPath(name));
-        public string ChildPath(string name) => Append(Path, name);
+        public string ChildPath(string name) => JsonErrors.Member(Path, name);
         public bool IsNull => Element.ValueKind == JsonValueKind.Null;
     }
 

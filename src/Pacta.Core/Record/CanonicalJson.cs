@@ -98,7 +98,7 @@ public static partial class CanonicalJson
         {
             var offset = 0;
             while (Rune.DecodeFromUtf8(text[offset..], out _, out var consumed) == OperationStatus.Done) offset += consumed;
-            throw new CanonicalJsonException("", $"{Where(text, offset)}not valid UTF-8 (byte 0x{text[offset]:X2})");
+            throw new CanonicalJsonException("", $"{JsonErrors.Where(text, offset)}not valid UTF-8 (byte 0x{text[offset]:X2})");
         }
 
         try
@@ -115,28 +115,10 @@ public static partial class CanonicalJson
         catch (JsonException e)
         {
             var where = e.LineNumber is { } line ? $"line {line + 1}, column {e.BytePositionInLine + 1}: " : "";
-            throw new CanonicalJsonException("", $"{where}malformed JSON: {FirstSentence(e.Message)}", e);
+            throw new CanonicalJsonException("", $"{where}malformed JSON: {JsonErrors.FirstSentence(e.Message)}", e);
         }
     }
 
-    /// <summary>"line L, column C: " for a byte offset, columns counted in bytes as System.Text.Json counts them.</summary>
-    private static string Where(ReadOnlySpan<byte> text, int offset)
-    {
-        var before = text[..offset];
-        var line = before.Count((byte)'\n') + 1;
-        var column = offset - (before.LastIndexOf((byte)'\n') + 1) + 1;
-        return $"line {line}, column {column}: ";
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        if (cut < 0) cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
-    }
-
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
-    private static partial Regex Identifier();
 
     /// <summary>One canonical walk. Keeps the path of the value being written, turned into text only for an error.</summary>
     private sealed class Writer(IBufferWriter<byte> output)
@@ -381,16 +363,8 @@ public static partial class CanonicalJson
 
         private CanonicalJsonException Error(string problem, Exception? inner = null) => new(PathText(), problem, inner);
 
-        private string PathText()
-        {
-            var text = new StringBuilder();
-            foreach (var segment in path)
-            {
-                if (segment is int index) text.Append('[').Append(index).Append(']');
-                else if (segment is string name && Identifier().IsMatch(name)) text.Append(text.Length == 0 ? "" : ".").Append(name);
-                else text.Append('[').Append(JsonSerializer.Serialize((string)segment)).Append(']');
-            }
-            return text.ToString();
-        }
+        // Built only when there is an error to report, so the happy path pays nothing for it.
+        private string PathText() => path.Aggregate("", (text, segment) =>
+            segment is int index ? $"{text}[{index}]" : JsonErrors.Member(text, (string)segment));
     }
 }

@@ -134,7 +134,7 @@ public abstract class PortalTests(PactaSite site)
     {
         var expected = PortalPages.Named(name);
         await link.ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == expected.PathIn(language), new() { Timeout = 5_000 });
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == expected.PathIn(language));
         await AssertReadsAsync(page, expected, language);
     }
 

@@ -31,9 +31,10 @@ public sealed class BrowserPage : IAsyncDisposable
         options.BaseURL = site.ToString();
         options.Locale ??= "es-MX";
         var context = await browser.NewContextAsync(options);
-        // Pacta is local: anything slower than this is a failure, and should not hold up the suite.
-        context.SetDefaultTimeout(5_000);
-        context.SetDefaultNavigationTimeout(15_000);
+        // Safety nets, not speed checks (speed is measured by bench/, never asserted in tests): two
+        // sites, two Chromiums and PostgreSQL share two cores during a run, so a wait can take seconds.
+        context.SetDefaultTimeout(15_000);
+        context.SetDefaultNavigationTimeout(30_000);
         var page = await context.NewPageAsync();
         var visit = new BrowserPage(context, page, site);
         context.Request += (_, request) => visit._requests.Enqueue(request.Url);

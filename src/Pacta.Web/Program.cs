@@ -1,5 +1,6 @@
 using Pacta.Web.Api;
 using Pacta.Web.Localization;
+using Pacta.Web.Record;
 using Pacta.Web.Security;
 using Pacta.Web.Startup;
 
@@ -21,6 +22,9 @@ builder.AddPactaPortal();
 // Open data: JSON under /api/v1 with OpenAPI; every error is an RFC 9457 problem.
 builder.AddPactaApi();
 
+// The verifiable record: a background signer of checkpoints, and the record served as C2SP tlog-tiles.
+builder.AddPactaRecord();
+
 var app = builder.Build();
 
 // Migrate (embedded default) and load the forum on first start, before the first request is served.
@@ -37,6 +41,8 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapPactaApi();
+// After the API (it shares its CORS policy), before the portal's catch-all pages.
+app.MapPactaRecord();
 app.MapPactaPortal();
 
 app.Run();

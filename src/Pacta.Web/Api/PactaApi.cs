@@ -10,7 +10,8 @@ namespace Pacta.Web.Api;
 /// </summary>
 internal static class PactaApi
 {
-    private const string OpenDataCors = "open-data";
+    // Internal: the record (/record) is public in the same way and shares the policy.
+    internal const string OpenDataCors = "open-data";
 
     public static void AddPactaApi(this WebApplicationBuilder builder)
     {

@@ -25,9 +25,10 @@ internal static class SecurityHeaders
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            // Open data is public by design: a page on another site may use it (CORS allows the read;
-            // same-origin here would still block no-cors loads). Everything else stays same-origin.
-            headers["Cross-Origin-Resource-Policy"] = response.HttpContext.Request.Path.StartsWithSegments("/api") ? "cross-origin" : "same-origin";
+            // Open data and the record are public by design: a page on another site may use them (CORS allows
+            // the read; same-origin here would still block no-cors loads). Everything else stays same-origin.
+            var path = response.HttpContext.Request.Path;
+            headers["Cross-Origin-Resource-Policy"] = path.StartsWithSegments("/api") || path.StartsWithSegments("/record") ? "cross-origin" : "same-origin";
             return Task.CompletedTask;
         }, context.Response);
         return next(context);

@@ -39,6 +39,9 @@ public abstract class PactaApp(DatabaseProvider provider, bool seed = true) : We
         builder.UseSetting("Pacta:DataDirectory", DataDirectory);
         builder.UseSetting("Pacta:Seed:OnFirstStart", seed ? "true" : "false");
         builder.UseSetting("Pacta:Database:Provider", Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres");
+        // No background signer: a checkpoint appearing mid-test would break the tests that compare database
+        // snapshots. Record tests sign with CheckpointPublisher.PublishOnceAsync when they need a checkpoint.
+        builder.UseSetting("Pacta:Record:PublishCheckpoints", "false");
         if (Provider == DatabaseProvider.Postgres)
         {
             builder.UseSetting("ConnectionStrings:Pacta", _postgres);

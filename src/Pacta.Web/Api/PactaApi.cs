@@ -52,6 +52,7 @@ internal static class PactaApi
         v1.MapForumApi();
         v1.MapPlansApi();
         v1.MapCommitmentsApi();
+        v1.MapRecordApi();
     }
 
     /// <summary>

@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Pacta.Core.Data;
+using Pacta.Core.Record.Merkle;
+
+namespace Pacta.Core.RecordStore;
+
+/// <summary>Reads of stored hashes for the tree math's two-step form (positions → one batch read → build).</summary>
+public static class RecordHashQueries
+{
+    /// <summary>
+    /// The hashes at <paramref name="positions"/>, in that order, read in one query.
+    /// </summary>
+    /// <remarks>
+    /// EF cannot translate <c>Contains</c> over (level, index) pairs, and a proof's positions are scattered
+    /// over levels, so the query is an OR of key lookups with parameters (as <see cref="RecordAppender"/> reads
+    /// its frontier): one round trip, each term an index seek. A missing position means the caller asked for a
+    /// size beyond what is stored, a storage fault, so it throws.
+    /// </remarks>
+    public static async Task<Hash[]> ReadHashesAsync(this PactaDbContext db, IReadOnlyList<HashPosition> positions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(positions);
+        if (positions.Count == 0) return [];
+        var sql = new StringBuilder("""SELECT * FROM "RecordHashes" WHERE """);
+        var parameters = new List<object>();
+        foreach (var position in positions.Distinct())
+        {
+            if (parameters.Count > 0) sql.Append(" OR ");
+            sql.Append(CultureInfo.InvariantCulture,
+                $$"""("Level" = {{{parameters.Count}}} AND "Index" = {{{parameters.Count + 1}}})""");
+            parameters.Add(position.Level);
+            parameters.Add(position.Index);
+        }
+        var rows = await db.RecordHashes.FromSqlRaw(sql.ToString(), [.. parameters]).AsNoTracking().ToListAsync(cancellationToken);
+        var known = rows.ToDictionary(r => new HashPosition(r.Level, r.Index), r => new Hash(r.Hash));
+        var hashes = new Hash[positions.Count];
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            if (!known.TryGetValue(positions[i], out hashes[i]))
+                throw new InvalidOperationException($"The record has no stored hash at level {positions[i].Level}, index {positions[i].Index}.");
+        }
+        return hashes;
+    }
+}

@@ -104,22 +104,9 @@ public sealed class RecordAppender(PactaDbContext db, TimeProvider time)
         foreach (var position in MerkleTree.RootPositions(newSize))
             if (position.CompleteAt <= size) needed.Add(position);
 
-        var known = new Dictionary<HashPosition, Hash>();
-        if (needed.Count == 0) return known;
-        var sql = new StringBuilder("""SELECT * FROM "RecordHashes" WHERE """);
-        var parameters = new List<object>();
-        foreach (var position in needed)
-        {
-            if (parameters.Count > 0) sql.Append(" OR ");
-            sql.Append(System.Globalization.CultureInfo.InvariantCulture,
-                $$"""("Level" = {{{parameters.Count}}} AND "Index" = {{{parameters.Count + 1}}})""");
-            parameters.Add(position.Level);
-            parameters.Add(position.Index);
-        }
-        var rows = await db.RecordHashes.FromSqlRaw(sql.ToString(), [.. parameters]).AsNoTracking().ToListAsync(cancellationToken);
-        foreach (var row in rows) known[new HashPosition(row.Level, row.Index)] = new Hash(row.Hash);
-        if (known.Count != needed.Count)
-            throw new InvalidOperationException($"The record is missing stored hashes at size {size}: {string.Join(", ", needed.Where(p => !known.ContainsKey(p)))}.");
-        return known;
+        if (needed.Count == 0) return [];
+        var positions = needed.ToList();
+        var hashes = await db.ReadHashesAsync(positions, cancellationToken);
+        return positions.Zip(hashes).ToDictionary(pair => pair.First, pair => pair.Second);
     }
 }

@@ -36,7 +36,7 @@ internal static class RecordApi
         if (!TryParseSize(index, out var leaf))
             return ApiProblems.InvalidParameter("index", index, "an entry index is a whole number from 0, like 21");
 
-        var checkpoint = await NewestCheckpointAsync(db, cancellationToken);
+        var checkpoint = await db.NewestCheckpointAsync(cancellationToken);
         if (checkpoint is null) return ApiProblems.NotFound("No checkpoint has been signed yet, so no entry can be proven.");
         if (leaf >= checkpoint.Size)
             return ApiProblems.NotFound($"There is no entry {leaf} in the newest checkpoint's tree of {checkpoint.Size} entries.");
@@ -71,7 +71,7 @@ internal static class RecordApi
         if (first > second)
             return ApiProblems.InvalidParameter("from", from, $"from must not be greater than to ({second})");
 
-        var checkpoint = await NewestCheckpointAsync(db, cancellationToken);
+        var checkpoint = await db.NewestCheckpointAsync(cancellationToken);
         if (checkpoint is null) return ApiProblems.NotFound("No checkpoint has been signed yet, so no consistency can be proven.");
         if (second > checkpoint.Size)
             return ApiProblems.NotFound($"The newest checkpoint's tree has {checkpoint.Size} entries, fewer than to ({second}).");
@@ -84,9 +84,6 @@ internal static class RecordApi
     /// <summary>Digits only (no sign, spaces or exponent), fitting a long: anything else is a malformed request.</summary>
     private static bool TryParseSize(string? text, out long value) =>
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
-
-    private static Task<StoredCheckpoint?> NewestCheckpointAsync(PactaDbContext db, CancellationToken cancellationToken) =>
-        db.Checkpoints.AsNoTracking().OrderByDescending(c => c.Size).FirstOrDefaultAsync(cancellationToken);
 }
 
 /// <param name="Index">The leaf index, from 0.</param>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pacta.Core.Data;
 using Pacta.Core.Record.Tiles;
+using Pacta.Core.RecordStore;
 using Pacta.Core.RecordKeys;
 using Pacta.Web.Api;
 
@@ -48,10 +49,10 @@ internal static class RecordEndpoints
 
     private static async Task<IResult> GetCheckpoint(PactaDbContext db, HttpContext context, CancellationToken cancellationToken)
     {
-        var text = await db.Checkpoints.AsNoTracking().OrderByDescending(c => c.Size).Select(c => c.Text).FirstOrDefaultAsync(cancellationToken);
-        if (text is null) return NotFound("no checkpoint has been signed yet");
+        var checkpoint = await db.NewestCheckpointAsync(cancellationToken);
+        if (checkpoint is null) return NotFound("no checkpoint has been signed yet");
         context.Response.Headers.CacheControl = Revalidate;
-        return Results.Text(text, TextPlain);
+        return Results.Text(checkpoint.Text, TextPlain);
     }
 
     private static async Task<IResult> GetTile(string path, PactaDbContext db, HttpContext context, CancellationToken cancellationToken)
@@ -61,7 +62,7 @@ internal static class RecordEndpoints
         var bundle = tile is null ? TileLayout.ParseEntryBundle(full) : null;
         if (tile is null && bundle is null) return NotFound("not a canonical tile path");
 
-        var size = await db.Checkpoints.AsNoTracking().Select(c => (long?)c.Size).MaxAsync(cancellationToken) ?? 0;
+        var size = (await db.NewestCheckpointAsync(cancellationToken))?.Size ?? 0;
         byte[] bytes;
         bool partial;
         if (tile is { } t)

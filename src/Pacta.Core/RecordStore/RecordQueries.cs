@@ -6,11 +6,19 @@ using Pacta.Core.Record.Merkle;
 
 namespace Pacta.Core.RecordStore;
 
-/// <summary>Reads of stored hashes for the tree math's two-step form (positions → one batch read → build).</summary>
-public static class RecordHashQueries
+/// <summary>Reads of the record shared by its writers and its servers.</summary>
+public static class RecordQueries
 {
     /// <summary>
-    /// The hashes at <paramref name="positions"/>, in that order, read in one query.
+    /// The newest signed checkpoint, or null before the first. Everything served (the checkpoint, tiles,
+    /// proofs) is for this size, never the live head: a client can only check what a checkpoint signed.
+    /// </summary>
+    public static Task<StoredCheckpoint?> NewestCheckpointAsync(this PactaDbContext db, CancellationToken cancellationToken) =>
+        db.Checkpoints.AsNoTracking().OrderByDescending(c => c.Size).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// The stored hashes at <paramref name="positions"/>, in that order, read in one query (for the tree
+    /// math's two-step form: positions → one batch read → build).
     /// </summary>
     /// <remarks>
     /// EF cannot translate <c>Contains</c> over (level, index) pairs, and a proof's positions are scattered

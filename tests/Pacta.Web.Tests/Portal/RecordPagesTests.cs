@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Resources;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -116,7 +117,12 @@ public abstract partial class RecordPagesTests(PactaApp app)
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal($"Entrada {index} del registro", page.Heading);
         // TextContent, not the collapsed reader's text: every byte, spaces included.
-        Assert.Equal(Encoding.UTF8.GetString(entry.Bytes), Assert.Single(page.Document.QuerySelectorAll("pre")).TextContent);
+        Assert.Equal(Encoding.UTF8.GetString(entry.Bytes), Assert.Single(page.Document.QuerySelectorAll("pre.canonical-json")).TextContent);
+        // The indented copy for reading is the same JSON, and is not mistaken for the signed bytes.
+        using (var stored = JsonDocument.Parse(entry.Bytes))
+        using (var readable = JsonDocument.Parse(page.Document.QuerySelector("pre.readable-json")!.TextContent))
+            Assert.True(JsonElement.DeepEquals(stored.RootElement, readable.RootElement));
+        Assert.NotEqual(Encoding.UTF8.GetString(entry.Bytes), page.Document.QuerySelector("pre.readable-json")!.TextContent);
         Assert.Equal(Convert.ToBase64String(entry.LeafHash), PortalPage.Text(page.Fact("Hash de hoja (base64)")));
         var subject = page.Fact("Sobre");
         Assert.Equal(entry.Subject, PortalPage.Text(subject));
@@ -135,7 +141,7 @@ public abstract partial class RecordPagesTests(PactaApp app)
 
         var page = await PortalPage.GetAsync(app, $"/en/record/entries/{index}");
 
-        var leaf = Hash.Leaf(Encoding.UTF8.GetBytes(page.Document.QuerySelector("pre")!.TextContent));
+        var leaf = Hash.Leaf(Encoding.UTF8.GetBytes(page.Document.QuerySelector("pre.canonical-json")!.TextContent));
         Assert.Equal(leaf.ToBase64(), PortalPage.Text(page.Fact("Leaf hash (base64)")));
         Assert.Equal("43 entries", PortalPage.Text(page.Fact("Size")));
         Assert.Equal(Convert.ToBase64String(checkpoint.RootHash), PortalPage.Text(page.Fact("Root hash (base64)")));
@@ -263,12 +269,14 @@ public abstract partial class RecordPagesTests(PactaApp app)
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal(key.VerifierKeyText, PortalPage.Text(page.Document.QuerySelector(".key-line")));
         Assert.Equal(key.Origin, PortalPage.Text(page.Fact(language == "es" ? "Origen" : "Origin")));
+        // One option a line, each continued with a backslash: as a shell reads it, one command.
         Assert.Equal(
             [
                 $"dotnet run --project src/Pacta.Cli -- verify --url http://localhost --key '{key.VerifierKeyText}' --state pacta-verify.json",
                 $"dotnet run --project src/Pacta.Cli -- verify --log http://localhost/record --key '{key.VerifierKeyText}' --state pacta-verify.json",
             ],
-            page.Document.QuerySelectorAll("pre").Select(p => p.TextContent));
+            page.Document.QuerySelectorAll("pre").Select(p => p.TextContent.Replace(" \\\n  ", " ", StringComparison.Ordinal)));
+        Assert.All(page.Document.QuerySelectorAll("pre"), p => Assert.All(p.TextContent.Split('\n')[..^1], line => Assert.EndsWith(" \\", line, StringComparison.Ordinal)));
     }
 
     [Theory]

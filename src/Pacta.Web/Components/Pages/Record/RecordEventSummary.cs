@@ -34,6 +34,27 @@ internal sealed record RecordEventSummary(string? Type, string? TimeText, DateTi
         }
     }
 
+    /// <summary>The event indented for reading, characters unescaped (the page encodes them), or null when it is not JSON.</summary>
+    public static string? Indented(byte[] bytes)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(bytes);
+            return JsonSerializer.Serialize(json.RootElement, ReadableOptions);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static readonly JsonSerializerOptions ReadableOptions = new()
+    {
+        WriteIndented = true,
+        // Shown as HTML-encoded text, never as script or markup, so "é" and "<" can stay as they are.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

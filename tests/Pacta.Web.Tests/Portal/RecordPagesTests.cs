@@ -63,7 +63,7 @@ public abstract partial class RecordPagesTests(PactaApp app)
         Assert.Equal(entries.Skip(25).Select(e => $"/es/record/entries/{e.Index}"), EntryLinks(second));
         Assert.Equal("/es/record", PagerLink(second, "← Eventos más recientes"));
         Assert.Null(PagerLink(second, "Eventos anteriores →"));
-        Assert.Equal("Entradas 18 a 42 de un registro firmado de 43, de la más reciente a la más antigua", PortalPage.Text(first.Document.QuerySelector("caption")));
+        Assert.Equal("Entradas 42 a 18 de 43", PortalPage.Text(first.Document.QuerySelector("caption")));
     }
 
     [Fact]

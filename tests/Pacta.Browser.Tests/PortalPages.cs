@@ -35,11 +35,17 @@ public static class PortalPages
         new("commitment-MX0076", "/commitments/MX0076", "Incidencia ciudadana para el desarrollo rural sustentable", "Citizen Participation in Sustainable Rural Development"),
         new("commitment-MX0081", "/commitments/MX0081", "Controles democráticos a las intervenciones de comunicaciones privadas", "Technology Rights and Privacy"),
         new("commitment-DEMO01", "/commitments/DEMO01", "Contrataciones abiertas en obra pública", "Open contracting in public works"),
+        new("record", "/record", "Registro público", "Public record"),
+        new("record-older", "/record?before=18", "Registro público", "Public record"),
+        new("record-entry-0", "/record/entries/0", "Entrada 0 del registro", "Record entry 0"),
+        new("record-entry-42", "/record/entries/42", "Entrada 42 del registro", "Record entry 42"),
+        new("record-verify", "/record/verify", "Cómo verificar el registro por su cuenta", "How to verify the record yourself"),
+        new("record-entry-unsigned", "/record/entries/43", "Página no encontrada", "Page not found", Status: 404),
         new("not-found", "/commitments/XX9999", "Página no encontrada", "Page not found", Status: 404),
     ];
 
     /// <summary>The pages repeated without JavaScript and at a phone's size.</summary>
-    public static readonly IReadOnlyList<string> Main = ["home", "plan-4", "commitment-MX0081"];
+    public static readonly IReadOnlyList<string> Main = ["home", "plan-4", "commitment-MX0081", "record", "record-entry-42", "record-verify"];
 
     public static PortalPage Named(string name) => All.Single(p => p.Name == name);
 

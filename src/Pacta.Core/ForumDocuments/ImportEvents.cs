@@ -39,19 +39,19 @@ internal static class ImportEvents
 
         var actor = RecordEvent.OperatorImport();
         var events = new List<RecordEvent>();
-        events.AddRange(Of<Forum.Forum>(changed).Select(f => new RecordEvent("forum.imported", actor, "forum", Forum(f))));
+        events.AddRange(Of<Forum.Forum>(changed).Select(f => new RecordEvent("forum.imported", actor, RecordSubjects.Forum, Forum(f))));
         events.AddRange(Of<Party>(changed).OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => new RecordEvent("party.imported", actor, $"party/{p.Key}", Party(p))));
+            .Select(p => new RecordEvent("party.imported", actor, RecordSubjects.Party(p.Key), Party(p))));
         events.AddRange(Of<Organization>(changed).OrderBy(o => o.ShortName, StringComparer.Ordinal)
-            .Select(o => new RecordEvent("organization.imported", actor, $"organization/{o.ShortName}", Organization(o))));
+            .Select(o => new RecordEvent("organization.imported", actor, RecordSubjects.Organization(o.ShortName), Organization(o))));
         events.AddRange(Of<ParticipationChange>(changed)
-            .Select(c => (Change: c, Subject: $"participation/{c.PartyKey}/{c.Date}/{PublicNames.Name(c.Status)}"))
+            .Select(c => (Change: c, Subject: RecordSubjects.Participation(c)))
             .OrderBy(c => c.Subject, StringComparer.Ordinal)
             .Select(c => new RecordEvent("participation.changed", actor, c.Subject, Participation(c.Change))));
         events.AddRange(Of<ActionPlan>(changed).OrderBy(p => p.Number)
-            .Select(p => new RecordEvent("plan.imported", actor, $"plan/{p.Number}", Plan(p))));
+            .Select(p => new RecordEvent("plan.imported", actor, RecordSubjects.Plan(p.Number), Plan(p))));
         events.AddRange(commitments.OrderBy(c => c.Code, StringComparer.Ordinal)
-            .Select(c => new RecordEvent("commitment.imported", actor, $"commitment/{c.Code}", Commitment(c, organizationNames))));
+            .Select(c => new RecordEvent("commitment.imported", actor, RecordSubjects.Commitment(c.Code), Commitment(c, organizationNames))));
         return events;
     }
 

@@ -38,14 +38,9 @@ internal static class RecordApi
 
         var checkpoint = await db.NewestCheckpointAsync(cancellationToken);
         if (checkpoint is null) return ApiProblems.NotFound("No checkpoint has been signed yet, so no entry can be proven.");
-        if (leaf >= checkpoint.Size)
+        if (await ProvenEntry.ReadAsync(db, leaf, checkpoint, cancellationToken) is not { } proven)
             return ApiProblems.NotFound($"There is no entry {leaf} in the newest checkpoint's tree of {checkpoint.Size} entries.");
-
-        var entry = await db.RecordEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Index == leaf, cancellationToken)
-            // A signed size covers this index, so a missing row is a broken database, not a 404.
-            ?? throw new InvalidOperationException($"The record has no entry {leaf} below its checkpoint size {checkpoint.Size}.");
-        var proof = MerkleTree.InclusionProof(leaf, checkpoint.Size,
-            await db.ReadHashesAsync(MerkleTree.InclusionPositions(leaf, checkpoint.Size), cancellationToken));
+        var entry = proven.Entry;
 
         using var json = JsonDocument.Parse(entry.Bytes);
         return TypedResults.Ok(new RecordEntryDto(
@@ -55,7 +50,7 @@ internal static class RecordApi
             Convert.ToBase64String(entry.LeafHash),
             checkpoint.Size,
             checkpoint.Text,
-            [.. proof.Select(h => h.ToBase64())]));
+            [.. proven.InclusionProof.Select(h => h.ToBase64())]));
     }
 
     public static async Task<Results<Ok<RecordConsistencyDto>, ValidationProblem, NotFoundProblem>> GetConsistency(

@@ -30,7 +30,20 @@ internal static class Formats
     public static string Count(IStringLocalizer<Text> t, string key, int count) =>
         t[count == 1 ? $"{key}_One" : $"{key}_Other", Number(count)];
 
+    /// <inheritdoc cref="Count(IStringLocalizer{Text}, string, int)"/>
+    public static string Count(IStringLocalizer<Text> t, string key, long count) =>
+        t[count == 1 ? $"{key}_One" : $"{key}_Other", Number(count)];
+
     public static string Number(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
+
+    public static string Number(long value) => value.ToString("N0", CultureInfo.CurrentCulture);
+
+    /// <summary>
+    /// An instant to the second, always in UTC and saying so ("25 de noviembre de 2026, 01:05:55 UTC"): the record's
+    /// times are UTC, and a reader comparing them with a verifier's output must not have to guess a time zone.
+    /// </summary>
+    public static string Timestamp(DateTimeOffset time, IStringLocalizer<Text> t) =>
+        time.UtcDateTime.ToString(t["DateTimeFormatUtc"], CultureInfo.CurrentCulture);
 
     /// <summary>A decimal with the decimals it has and no trailing zeros ("20", "12.5" / "12,5" by culture).</summary>
     public static string Number(decimal value) => value.ToString("#,0.####", CultureInfo.CurrentCulture);

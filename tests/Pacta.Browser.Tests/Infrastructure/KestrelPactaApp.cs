@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Pacta.Core.Data;
+using Pacta.Web.Record;
 using Pacta.Web.Tests.Infrastructure;
 
 namespace Pacta.Browser.Tests.Infrastructure;
@@ -27,5 +28,8 @@ public sealed class KestrelPactaApp : PactaApp
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         BaseAddress = new Uri(addresses.Single());
+        // A reader meets a signed record: the record pages and every entity page's record link need a checkpoint,
+        // and the background signer is off in tests (PactaApp), so sign the seeded head once here.
+        await Services.GetRequiredService<CheckpointPublisher>().PublishOnceAsync();
     }
 }

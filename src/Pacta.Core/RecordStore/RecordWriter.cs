@@ -7,18 +7,21 @@ namespace Pacta.Core.RecordStore;
 
 /// <summary>
 /// Runs state-changing operations with group commit: one per process, the single consumer of a queue.
-/// The operations waiting when it is free run back to back in one write transaction, each in its own
-/// savepoint; the events of those that succeeded are appended with one <see cref="RecordAppender"/> call;
-/// the transaction commits once (one fsync), and only then is each caller answered.
+/// The operations waiting when it is free run back to back in one write transaction; the events of those
+/// that succeeded are appended with one <see cref="RecordAppender"/> call; the transaction commits once
+/// (one fsync), and only then is each caller answered.
 /// </summary>
 /// <remarks>
 /// An operation receives the writer's context and its own <see cref="RecordBatch"/>: it changes entities
-/// and adds the events that describe the change; it never saves, begins or commits (the writer saves it
-/// inside its savepoint, so a constraint it breaks is its own failure). The context's change tracker is
+/// and adds the events that describe the change; it never saves, begins or commits (the writer saves after
+/// each operation, so a constraint it breaks is its own failure, and the next operation reads its writes). The context's change tracker is
 /// empty when an operation starts and is cleared after it, so nothing tracked by one operation leaks into
 /// the next: load what you change.
-/// <para>An operation that throws, or whose save fails, is rolled back to its savepoint: its change and its
-/// events are gone, its caller gets the exception, and the rest of the group goes on. A failure of the
+/// <para>An operation that throws, or whose save fails, gets its exception, and neither its change nor its
+/// events are stored; the rest of the group goes on. A group runs first without savepoints; when one of its
+/// operations fails, the transaction is rolled back and the others run again in a new one, each inside its
+/// own savepoint (a failing one rolls back to it). So an operation may run twice, only the last run
+/// counting: it must change nothing but the database, through the context it is given. A failure of the
 /// group itself (beginning the transaction, the append, the commit) fails every operation of the group with
 /// that exception, and none of them is stored. A caller that cancels while its operation is still queued
 /// gets a cancelled task and its operation never runs; once running, the token is the operation's to honour.</para>
@@ -98,9 +101,21 @@ public sealed class RecordWriter : IAsyncDisposable
 
     private async Task RunGroupAsync(List<PendingWrite> group)
     {
+        // Failures are rare, and a savepoint costs two round trips per operation on PostgreSQL (which made
+        // them most of a group's time): a group runs without them first, and only when one of its
+        // operations fails is it rolled back and the others run again, each in its own savepoint.
+        var again = await RunGroupAsync(group, savepoints: false);
+        if (again.Count > 0) await RunGroupAsync(again, savepoints: true);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="group"/> in one transaction and answers every caller; or, without savepoints,
+    /// stops at the first operation that fails, rolls everything back, and returns the others to run again.
+    /// </summary>
+    private async Task<List<PendingWrite>> RunGroupAsync(List<PendingWrite> group, bool savepoints)
+    {
         await using var db = _createContext();
-        // The writer sets its own savepoint around each operation; EF's automatic one inside each save
-        // would double the round trips for nothing.
+        // The writer decides where savepoints go; EF's automatic one inside each save would add round trips.
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.BeginWriteTransactionAsync();
 
@@ -109,27 +124,35 @@ public sealed class RecordWriter : IAsyncDisposable
         foreach (var pending in group)
         {
             var batch = new RecordBatch();
-            await transaction.CreateSavepointAsync(Savepoint);
+            if (savepoints) await transaction.CreateSavepointAsync(Savepoint);
             try
             {
                 await pending.RunAsync(db, batch);
+                // Saved after each operation, so the next one reads what this one wrote.
                 await db.SaveChangesAsync(pending.CancellationToken);
             }
             catch (Exception e)
             {
+                pending.Fail(e);
+                if (!savepoints)
+                {
+                    // It may have written before failing (and on PostgreSQL a failed statement aborts the
+                    // whole transaction): none of this group stays.
+                    await transaction.RollbackAsync(CancellationToken.None);
+                    return [.. group.Where(other => other != pending)];
+                }
                 await transaction.RollbackToSavepointAsync(Savepoint);
                 // Its tracked entities were never stored (or were rolled back): forget them, or the next
                 // save would try them again.
                 db.ChangeTracker.Clear();
-                pending.Fail(e);
                 continue;
             }
-            await transaction.ReleaseSavepointAsync(Savepoint);
+            if (savepoints) await transaction.ReleaseSavepointAsync(Savepoint);
             db.ChangeTracker.Clear();
             succeeded.Add((pending, events.Count, batch.Count));
             events.AddRange(batch.Events);
         }
-        if (succeeded.Count == 0) return;
+        if (succeeded.Count == 0) return [];
 
         // One append for the group: on PostgreSQL one head lock, one frontier read and one insert batch.
         // Not cancellable: the operations' callers are answered only by the commit or its failure.
@@ -138,6 +161,7 @@ public sealed class RecordWriter : IAsyncDisposable
             : 0;
         await transaction.CommitAsync(CancellationToken.None);
         foreach (var (pending, offset, count) in succeeded) pending.Succeed(count > 0 ? first + offset : -1, count);
+        return [];
     }
 
     /// <summary>One queued operation and its caller's task.</summary>

@@ -5,6 +5,7 @@
 # (fsync=on, synchronous_commit=on, the defaults), or the one in PACTA_BENCH_POSTGRES (a connection string
 # to an empty database). Prints figures; never passes or fails on timing.
 # Usage: bench/record-append/run.sh [throughput|proofs|all=all] [SECONDS=10] [sqlite,postgres]
+#   THROUGHPUT_ARGS="--direct --writers 1,16" adds arguments to the throughput runs (one transaction per append).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 what=${1:-all}
@@ -38,8 +39,8 @@ fi
 echo "uptime: $(uptime)"
 
 if [ "$what" = all ] || [ "$what" = throughput ]; then
-  if on sqlite; then bench throughput --provider sqlite --connection "Data Source=$work/throughput.db" --seconds "$seconds" --warmup 20; fi
-  if on postgres; then bench throughput --provider postgres --connection "$postgres" --seconds "$seconds" --warmup 20; fi
+  if on sqlite; then bench throughput --provider sqlite --connection "Data Source=$work/throughput.db" --seconds "$seconds" --warmup 20 ${THROUGHPUT_ARGS:-}; fi
+  if on postgres; then bench throughput --provider postgres --connection "$postgres" --seconds "$seconds" --warmup 20 ${THROUGHPUT_ARGS:-}; fi
 fi
 if [ "$what" = all ] || [ "$what" = proofs ]; then
   if on sqlite; then bench proofs --provider sqlite --connection "Data Source=$work/proofs.db"; fi

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Pacta.Core.Data;
 using Pacta.Core.Forum;
 using Pacta.Core.RecordStore;
@@ -155,6 +156,20 @@ public abstract class RecordWriterTests(PactaApp app)
             Assert.Equal(FailingCommit.Message, (await Assert.ThrowsAsync<InvalidOperationException>(() => operation)).Message);
         Assert.Equal(1, failing.Failures);
         Assert.Equal(before, await check.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task TheWebApp_HasOneRecordWriter_ThatAppendsToItsDatabase()
+    {
+        var writer = app.Services.GetRequiredService<RecordWriter>();
+        Assert.Same(writer, app.Services.GetRequiredService<RecordWriter>());
+
+        var written = await writer.WriteAsync((db, batch, _) => AddParty(db, batch, "through-the-app"));
+
+        await using var check = app.CreateDbContext();
+        var entry = await check.RecordEntries.AsNoTracking().SingleAsync(e => e.Index == written.FirstIndex);
+        Assert.Equal("party/through-the-app", JsonDocument.Parse(entry.Bytes).RootElement.GetProperty("subject").GetString());
+        await RecordCheck.AssertConsistentAsync(check);
     }
 
     private static Task<int> AddParty(PactaDbContext db, RecordBatch batch, string key)

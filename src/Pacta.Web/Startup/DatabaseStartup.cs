@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Pacta.Core.Data;
 using Pacta.Core.ForumDocuments;
+using Pacta.Core.RecordStore;
 
 namespace Pacta.Web.Startup;
 
@@ -12,6 +13,14 @@ internal static class DatabaseStartup
         var settings = DatabaseSettings.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(settings);
         builder.Services.AddDbContextPool<PactaDbContext>(settings.Configure);
+
+        // Every state-changing operation goes through the one RecordWriter of this process (group commit,
+        // docs/adr/0002-record-storage.md). It makes a context of its own per group, outside the request
+        // pool: a group outlives the request that queued its first operation.
+        var writerOptions = new DbContextOptionsBuilder<PactaDbContext>();
+        settings.Configure(writerOptions);
+        builder.Services.AddSingleton(services => new RecordWriter(
+            () => new PactaDbContext(writerOptions.Options), services.GetService<TimeProvider>() ?? TimeProvider.System));
 
         // Antiforgery tokens (and, later, sign-in cookies) are protected by keys kept beside the data,
         // never in the database: a copy of the database alone must not be enough to forge them.

@@ -14,8 +14,10 @@ namespace Pacta.Core.Verification.Replay;
 /// </remarks>
 internal sealed class EventShape
 {
-    private EventShape(JsonValueKind kind, bool nullable, bool integer, (string Name, byte[] Utf8, EventShape Shape)[] members, EventShape? item)
+    private EventShape(JsonValueKind kind, bool nullable, bool integer, (string Name, byte[] Utf8, EventShape Shape)[] members, EventShape? item,
+        string? refersTo = null)
     {
+        RefersTo = refersTo;
         Kind = kind;
         Nullable = nullable;
         Integer = integer;
@@ -29,6 +31,12 @@ internal sealed class EventShape
     public (string Name, byte[] Utf8, EventShape Shape)[] Members { get; }
     public EventShape? Item { get; }
 
+    /// <summary>For a value that names another entity: the prefix that makes its subject (<c>organization/</c>).</summary>
+    public string? RefersTo { get; }
+
+    /// <summary>This shape, for a value that names an entity some earlier entry must have created.</summary>
+    public EventShape Referring(string subjectPrefix) => new(Kind, Nullable, Integer, Members, Item, subjectPrefix);
+
     public static readonly EventShape Text = new(JsonValueKind.String, false, false, [], null);
     public static readonly EventShape TextOrNull = new(JsonValueKind.String, true, false, [], null);
     public static readonly EventShape WholeNumber = new(JsonValueKind.Number, false, true, [], null);
@@ -40,20 +48,31 @@ internal sealed class EventShape
     /// <summary>A bilingual text: <c>{"es": …, "en": …}</c>, either language null when the source does not give it.</summary>
     public static readonly EventShape Bilingual = Object(("es", TextOrNull), ("en", TextOrNull));
 
+    /// <summary>An object of exactly these members, kept in canonical order (ordinal), the order entries hold them in.</summary>
     public static EventShape Object(params (string Name, EventShape Shape)[] members) =>
-        new(JsonValueKind.Object, false, false, [.. members.Select(m => (m.Name, Encoding.UTF8.GetBytes(m.Name), m.Shape))], null);
+        new(JsonValueKind.Object, false, false,
+            [.. members.OrderBy(m => m.Name, StringComparer.Ordinal).Select(m => (m.Name, Encoding.UTF8.GetBytes(m.Name), m.Shape))], null);
 
     public static EventShape ArrayOf(EventShape item) => new(JsonValueKind.Array, false, false, [], item);
 
     public static EventShape ArrayOrNullOf(EventShape item) => new(JsonValueKind.Array, true, false, [], item);
 
-    /// <summary>The member's shape and its position in <see cref="Members"/>, or -1.</summary>
-    public int IndexOf(JsonProperty property)
+    /// <summary>
+    /// The position of the member named <paramref name="rawName"/> (canonical, so compared as bytes) in
+    /// <see cref="Members"/>, or -1. Tried first at <paramref name="expected"/>: members of a canonical entry
+    /// come in the shape's order, so one comparison usually finds it.
+    /// </summary>
+    public int IndexOf(ReadOnlySpan<byte> rawName, int expected)
     {
+        if (expected < Members.Length && rawName.SequenceEqual(Members[expected].Utf8)) return expected;
         for (var i = 0; i < Members.Length; i++)
-            if (property.NameEquals(Members[i].Utf8)) return i;
+            if (rawName.SequenceEqual(Members[i].Utf8)) return i;
         return -1;
     }
+
+    /// <summary>The position of the member called <paramref name="name"/>; for the replay's direct lookups.</summary>
+    public int Find(string name) => Array.FindIndex(Members, m => m.Name == name) is var i and >= 0
+        ? i : throw new ArgumentException($"No member {name}.", nameof(name));
 
     public string KindName => Kind switch
     {
@@ -65,13 +84,16 @@ internal sealed class EventShape
         _ => Kind.ToString(),
     } + (Nullable ? " or null" : "");
 
-    /// <summary>Whether <paramref name="value"/> is of this shape's kind (not looking inside objects and arrays).</summary>
-    public bool KindMatches(JsonElement value) => value.ValueKind switch
+    /// <summary>Whether the reader's current token starts a value of this shape's kind (not looking inside objects and arrays).</summary>
+    public bool KindMatches(ref Utf8JsonReader reader) => reader.TokenType switch
     {
-        JsonValueKind.Null => Nullable,
-        JsonValueKind.False => Kind == JsonValueKind.True,
-        JsonValueKind.Number => Kind == JsonValueKind.Number && (!Integer || value.TryGetInt32(out _)),
-        var kind => kind == Kind,
+        JsonTokenType.Null => Nullable,
+        JsonTokenType.True or JsonTokenType.False => Kind == JsonValueKind.True,
+        JsonTokenType.Number => Kind == JsonValueKind.Number && (!Integer || reader.TryGetInt32(out _)),
+        JsonTokenType.String => Kind == JsonValueKind.String,
+        JsonTokenType.StartObject => Kind == JsonValueKind.Object,
+        JsonTokenType.StartArray => Kind == JsonValueKind.Array,
+        _ => false,
     };
 }
 
@@ -97,12 +119,12 @@ internal static class EventShapes
     public static readonly EventShape Organization = EventShape.Object(
         ("shortName", EventShape.Text),
         ("name", EventShape.Bilingual),
-        ("party", EventShape.Text),
+        ("party", EventShape.Text.Referring("party/")),
         ("fictional", EventShape.Boolean),
         ("position", EventShape.WholeNumber));
 
     public static readonly EventShape Participation = EventShape.Object(
-        ("party", EventShape.Text),
+        ("party", EventShape.Text.Referring("party/")),
         ("date", EventShape.Text),
         ("status", EventShape.Text),
         ("grounds", EventShape.ArrayOf(EventShape.Text)),
@@ -131,7 +153,7 @@ internal static class EventShapes
 
     public static readonly EventShape Commitment = EventShape.Object(
         ("code", EventShape.Text),
-        ("plan", EventShape.WholeNumber),
+        ("plan", EventShape.WholeNumber.Referring("plan/")),
         ("position", EventShape.WholeNumber),
         ("title", EventShape.Bilingual),
         ("policyArea", EventShape.TextOrNull),
@@ -139,8 +161,8 @@ internal static class EventShapes
         ("statusQuo", EventShape.Bilingual),
         ("objective", EventShape.Bilingual),
         ("ogpValues", EventShape.ArrayOrNullOf(EventShape.Text)),
-        ("leadInstitution", EventShape.TextOrNull),
-        ("supportingInstitutions", EventShape.ArrayOf(EventShape.Text)),
+        ("leadInstitution", EventShape.TextOrNull.Referring("organization/")),
+        ("supportingInstitutions", EventShape.ArrayOf(EventShape.Text.Referring("organization/"))),
         ("startDate", EventShape.TextOrNull),
         ("endDate", EventShape.TextOrNull),
         ("shortTermDeadline", EventShape.TextOrNull),
@@ -149,8 +171,18 @@ internal static class EventShapes
         ("milestones", EventShape.ArrayOf(EventShape.Object(
             ("number", EventShape.WholeNumber),
             ("title", EventShape.Bilingual),
-            ("responsibleInstitution", EventShape.TextOrNull),
+            ("responsibleInstitution", EventShape.TextOrNull.Referring("organization/")),
             ("startDate", EventShape.TextOrNull),
             ("endDate", EventShape.TextOrNull),
             ("weight", EventShape.NumberOrNull)))));
+
+    // Top-level members the replay reads (the subject's parts and references), by position in their shape;
+    // after the shapes, since static fields are initialized in the order they are written.
+    public static readonly int PartyKey = Party.Find("key");
+    public static readonly int OrganizationShortName = Organization.Find("shortName");
+    public static readonly int ParticipationParty = Participation.Find("party");
+    public static readonly int ParticipationDate = Participation.Find("date");
+    public static readonly int ParticipationStatus = Participation.Find("status");
+    public static readonly int PlanNumber = Plan.Find("number");
+    public static readonly int CommitmentCode = Commitment.Find("code");
 }

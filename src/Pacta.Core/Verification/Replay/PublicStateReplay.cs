@@ -1,7 +1,4 @@
-using System.Buffers;
-using System.Buffers.Text;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Pacta.Core.Record;
@@ -23,33 +20,29 @@ namespace Pacta.Core.Verification.Replay;
 /// </para>
 /// <para>
 /// An event's data is the complete public state of its subject, so the latest one about a subject is its
-/// state. Entries that are not canonical but otherwise sound, and entries that refer to an entity no earlier
-/// entry created, still set their subject's state (so the comparison with the portal stays meaningful);
-/// entries of no known shape do not.
+/// state. An entry that is not canonical but has a canonical form is replayed as that form; one that refers
+/// to an entity no earlier entry created still sets its subject's state (so the comparison with the portal
+/// stays meaningful); an entry of no known shape, or whose subject is not its data's, sets nothing.
 /// </para>
 /// <para>
-/// Built to be called a million times: one parse per entry into buffers reused across entries, subjects
-/// looked up without allocating a string; an entity's state is copied into a buffer it keeps.
+/// Built to be called a million times: two forward-only reads of each entry (the canonical check, then its
+/// data against the shape of its type), no document built, buffers reused across entries, subjects looked up
+/// without allocating a string; an entity's state is copied into a buffer it keeps.
 /// </para>
 /// </remarks>
 public sealed class PublicStateReplay
 {
-    private static readonly JsonDocumentOptions Options = new()
-    {
-        // Duplicates are let through so that the canonical walk refuses them naming where they are.
-        AllowDuplicateProperties = true,
-        AllowTrailingCommas = false,
-        CommentHandling = JsonCommentHandling.Disallow,
-    };
-
     private readonly Dictionary<string, ReplayedEntity> _entities = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ReplayedEntity>.AlternateLookup<ReadOnlySpan<char>> _bySubject;
     private readonly List<ReplayProblem> _problems = [];
-    private readonly ArrayBufferWriter<byte> _canonical = new(4096);
+    private readonly CanonicalCheck _canonical = new();
+    private readonly EventLayout _layout = new();
     private readonly List<(string? Name, int Index)> _path = [];
-    private byte[] _entry = new byte[4096];
+    // The top-level members of the entry's data, by position in its shape: byte ranges within the data.
+    private readonly (int Start, int Length)[] _top = new (int, int)[32];
     private byte[] _subject = new byte[256];
     private char[] _chars = new char[256];
+    private string _type = "";
 
     public PublicStateReplay()
     {
@@ -73,164 +66,181 @@ public sealed class PublicStateReplay
         if (index != Count) throw new ArgumentOutOfRangeException(nameof(index), index, $"Entries are replayed in index order; the next is {Count}.");
         Count++;
 
-        // JsonDocument reads from memory, not a span: one buffer, reused, outlives nothing but this call.
-        if (_entry.Length < eventBytes.Length) _entry = new byte[Math.Max(eventBytes.Length, _entry.Length * 2)];
-        eventBytes.CopyTo(_entry);
-        JsonDocument document;
-        try
+        if (_canonical.IsCanonical(eventBytes, _layout))
         {
-            document = JsonDocument.Parse(_entry.AsMemory(0, eventBytes.Length), Options);
-        }
-        catch (JsonException e)
-        {
-            Problem(index, $"is not JSON: {Where(e)}{JsonErrors.FirstSentence(e.Message)}");
+            Replay(index, eventBytes);
             return;
         }
-
-        using (document)
-        {
-            var root = document.RootElement;
-            _canonical.ResetWrittenCount();
-            try
-            {
-                CanonicalJson.Write(_canonical, root);
-            }
-            catch (CanonicalJsonException e)
-            {
-                // A duplicate member or a string that is not text: there is no one meaning to replay.
-                Problem(index, $"is not canonical JSON: it has no canonical form ({e.Message})");
-                return;
-            }
-            var written = _canonical.WrittenSpan;
-            if (!written.SequenceEqual(eventBytes))
-            {
-                var at = written.CommonPrefixLength(eventBytes);
-                Problem(index, $"is not canonical JSON (RFC 8785): it differs from its canonical form from byte {at}");
-            }
-            Replay(index, root);
-        }
+        if (Canonicalize(index, eventBytes) is { } canonical && _canonical.IsCanonical(canonical, _layout)) Replay(index, canonical);
     }
 
-    private void Replay(long index, JsonElement root)
+    /// <summary>
+    /// Asks the strict reader why bytes the fast check refused are not canonical, and reports it; returns the
+    /// canonical form to replay, or null when there is none (not JSON; a duplicate member has no one meaning).
+    /// </summary>
+    private byte[]? Canonicalize(long index, ReadOnlySpan<byte> bytes)
     {
-        if (root.ValueKind != JsonValueKind.Object)
+        byte[] canonical;
+        try
         {
-            Problem(index, $"is not an event: a JSON object is expected, not {Describe(root.ValueKind)}");
+            canonical = CanonicalJson.Canonicalize(bytes.ToArray());
+        }
+        catch (CanonicalJsonException e)
+        {
+            Problem(index, e.InnerException is JsonException ? $"is not JSON: {e.Message}" : $"is not canonical JSON: it has no canonical form ({e.Message})");
+            return null;
+        }
+        // The strict reader has the last word: should it find the bytes canonical after all, there is no problem.
+        if (!canonical.AsSpan().SequenceEqual(bytes))
+            Problem(index, $"is not canonical JSON (RFC 8785): it differs from its canonical form from byte {bytes.CommonPrefixLength(canonical)}");
+        return canonical;
+    }
+
+    private void Replay(long index, ReadOnlySpan<byte> entry)
+    {
+        var layout = _layout;
+        if (!layout.RootIsObject)
+        {
+            Problem(index, "is not an event: a JSON object is expected");
             return;
         }
+        foreach (var (start, length) in layout.Unknown)
+            Problem(index, $"has a member \"{Encoding.UTF8.GetString(entry.Slice(start, length))}\" that no event has");
 
-        JsonElement type = default, time = default, actor = default, subject = default, data = default;
-        foreach (var member in root.EnumerateObject())
-        {
-            if (member.NameEquals("type"u8)) type = member.Value;
-            else if (member.NameEquals("time"u8)) time = member.Value;
-            else if (member.NameEquals("actor"u8)) actor = member.Value;
-            else if (member.NameEquals("subject"u8)) subject = member.Value;
-            else if (member.NameEquals("data"u8)) data = member.Value;
-            else Problem(index, $"has a member \"{member.Name}\" that no event has");
-        }
-
-        var sound = Member(index, "type", type, JsonValueKind.String)
-            & Member(index, "time", time, JsonValueKind.String)
-            & Member(index, "actor", actor, JsonValueKind.Object)
-            & Member(index, "subject", subject, JsonValueKind.String)
-            & Member(index, "data", data, JsonValueKind.Object);
-        if (time.ValueKind == JsonValueKind.String && !IsTime(time))
-            Problem(index, $"time \"{time.GetString()}\" is not a UTC time in RFC 3339 ending in Z");
+        var sound = Member(index, "type", entry, layout.Type, (byte)'"', "a string")
+            & Member(index, "time", entry, layout.Time, (byte)'"', "a string")
+            & Member(index, "actor", entry, layout.Actor, (byte)'{', "an object")
+            & Member(index, "subject", entry, layout.Subject, (byte)'"', "a string")
+            & Member(index, "data", entry, layout.Data, (byte)'{', "an object");
+        if (layout.Time.Length > 0 && entry[layout.Time.Start] == (byte)'"' && !IsTime(Inner(entry, layout.Time)))
+            Problem(index, $"time {Text(entry, layout.Time)} is not a UTC time in RFC 3339 ending in Z");
         if (!sound) return;
 
+        var type = Inner(entry, layout.Type);
         EntityKind kind;
         EventShape shape;
-        if (type.ValueEquals("commitment.imported"u8)) (kind, shape) = (EntityKind.Commitment, EventShapes.Commitment);
-        else if (type.ValueEquals("organization.imported"u8)) (kind, shape) = (EntityKind.Organization, EventShapes.Organization);
-        else if (type.ValueEquals("party.imported"u8)) (kind, shape) = (EntityKind.Party, EventShapes.Party);
-        else if (type.ValueEquals("participation.changed"u8)) (kind, shape) = (EntityKind.Participation, EventShapes.Participation);
-        else if (type.ValueEquals("plan.imported"u8)) (kind, shape) = (EntityKind.Plan, EventShapes.Plan);
-        else if (type.ValueEquals("forum.imported"u8)) (kind, shape) = (EntityKind.Forum, EventShapes.Forum);
+        if (type.SequenceEqual("commitment.imported"u8)) (kind, shape, _type) = (EntityKind.Commitment, EventShapes.Commitment, "commitment.imported");
+        else if (type.SequenceEqual("organization.imported"u8)) (kind, shape, _type) = (EntityKind.Organization, EventShapes.Organization, "organization.imported");
+        else if (type.SequenceEqual("party.imported"u8)) (kind, shape, _type) = (EntityKind.Party, EventShapes.Party, "party.imported");
+        else if (type.SequenceEqual("participation.changed"u8)) (kind, shape, _type) = (EntityKind.Participation, EventShapes.Participation, "participation.changed");
+        else if (type.SequenceEqual("plan.imported"u8)) (kind, shape, _type) = (EntityKind.Plan, EventShapes.Plan, "plan.imported");
+        else if (type.SequenceEqual("forum.imported"u8)) (kind, shape, _type) = (EntityKind.Forum, EventShapes.Forum, "forum.imported");
         else
         {
-            Problem(index, $"has an unknown event type \"{type.GetString()}\"");
+            Problem(index, $"has an unknown event type {Text(entry, layout.Type)}");
             return;
         }
 
+        var data = entry.Slice(layout.Data.Start, layout.Data.Length);
         _path.Clear();
         _path.Add(("data", -1));
-        if (!Conforms(index, type, data, shape)) return;
+        var reader = new Utf8JsonReader(data);
+        reader.Read();
+        if (!Conforms(index, ref reader, shape)) return;
+
+        var subject = entry.Slice(layout.Subject.Start, layout.Subject.Length);
         if (!SubjectMatches(index, kind, subject, data)) return;
 
-        CheckReferences(index, kind, data);
-
-        var rawData = JsonMarshal.GetRawUtf8Value(data);
-        var subjectChars = Chars(subject, out var subjectText);
-        if (_bySubject.TryGetValue(subjectChars, out var entity)) entity.Set(index, rawData);
+        var subjectChars = Chars(subject[1..^1], out var subjectText);
+        if (_bySubject.TryGetValue(subjectChars, out var entity)) entity.Set(index, data);
         else
         {
             subjectText ??= subjectChars.ToString();
-            _entities.Add(subjectText, new ReplayedEntity(subjectText, kind, index, rawData));
+            _entities.Add(subjectText, new ReplayedEntity(subjectText, kind, index, data));
         }
     }
 
-    private bool Member(long index, string name, JsonElement value, JsonValueKind kind)
+    private bool Member(long index, string name, ReadOnlySpan<byte> entry, (int Start, int Length) range, byte first, string kind)
     {
-        if (value.ValueKind == JsonValueKind.Undefined) Problem(index, $"has no \"{name}\" member");
-        else if (value.ValueKind != kind) Problem(index, $"{name} must be {Describe(kind)}, not {Describe(value.ValueKind)}");
+        if (range.Length < 0) Problem(index, $"has no \"{name}\" member");
+        else if (entry[range.Start] != first) Problem(index, $"{name} must be {kind}, not {Describe(entry[range.Start])}");
         else return true;
         return false;
     }
 
-    /// <summary>Whether <paramref name="value"/> has <paramref name="shape"/>, reporting every place where it does not.</summary>
-    private bool Conforms(long index, JsonElement type, JsonElement value, EventShape shape)
+    /// <summary>
+    /// Whether the value at the reader has <paramref name="shape"/>, reporting every place where it does not
+    /// and every entity it names that no earlier entry created. Leaves the reader on the value's last token.
+    /// </summary>
+    private bool Conforms(long index, ref Utf8JsonReader reader, EventShape shape)
     {
-        if (!shape.KindMatches(value))
+        if (!shape.KindMatches(ref reader))
         {
-            Problem(index, $"{PathText()} must be {shape.KindName}, not {Describe(value)} (in a {type.GetString()} event)");
+            Problem(index, $"{PathText()} must be {shape.KindName}, not {Describe(ref reader)} (in a {_type} event)");
+            reader.Skip();
             return false;
         }
         var sound = true;
-        if (value.ValueKind == JsonValueKind.Object)
+        switch (reader.TokenType)
         {
-            // Every shape has fewer than 32 members: one bit each for "seen".
-            var seen = 0;
-            foreach (var member in value.EnumerateObject())
-            {
-                var i = shape.IndexOf(member);
-                if (i < 0)
+            case JsonTokenType.StartObject:
+                // Every shape has fewer than 32 members: one bit each for "seen".
+                var seen = 0;
+                var expected = 0;
+                var top = _path.Count == 1;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    _path.Add((member.Name, -1));
-                    Problem(index, $"{PathText()} is not a member of a {type.GetString()} event");
+                    var i = shape.IndexOf(reader.ValueSpan, expected);
+                    if (i < 0)
+                    {
+                        _path.Add((reader.GetString(), -1));
+                        Problem(index, $"{PathText()} is not a member of a {_type} event");
+                        _path.RemoveAt(_path.Count - 1);
+                        reader.Read();
+                        reader.Skip();
+                        sound = false;
+                        continue;
+                    }
+                    seen |= 1 << i;
+                    expected = i + 1;
+                    reader.Read();
+                    var start = (int)reader.TokenStartIndex;
+                    _path.Add((shape.Members[i].Name, -1));
+                    sound &= Conforms(index, ref reader, shape.Members[i].Shape);
+                    _path.RemoveAt(_path.Count - 1);
+                    if (top) _top[i] = (start, (int)reader.BytesConsumed - start);
+                }
+                for (var i = 0; i < shape.Members.Length; i++)
+                {
+                    if ((seen & (1 << i)) != 0) continue;
+                    _path.Add((shape.Members[i].Name, -1));
+                    Problem(index, $"{PathText()} is missing (a {_type} event carries it, null when unknown)");
                     _path.RemoveAt(_path.Count - 1);
                     sound = false;
-                    continue;
                 }
-                seen |= 1 << i;
-                _path.Add((shape.Members[i].Name, -1));
-                sound &= Conforms(index, type, member.Value, shape.Members[i].Shape);
-                _path.RemoveAt(_path.Count - 1);
-            }
-            for (var i = 0; i < shape.Members.Length; i++)
-            {
-                if ((seen & (1 << i)) != 0) continue;
-                _path.Add((shape.Members[i].Name, -1));
-                Problem(index, $"{PathText()} is missing (a {type.GetString()} event carries it, null when unknown)");
-                _path.RemoveAt(_path.Count - 1);
-                sound = false;
-            }
-        }
-        else if (value.ValueKind == JsonValueKind.Array)
-        {
-            var i = 0;
-            foreach (var item in value.EnumerateArray())
-            {
-                _path.Add((null, i++));
-                sound &= Conforms(index, type, item, shape.Item!);
-                _path.RemoveAt(_path.Count - 1);
-            }
+                break;
+            case JsonTokenType.StartArray:
+                var item = 0;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    _path.Add((null, item++));
+                    sound &= Conforms(index, ref reader, shape.Item!);
+                    _path.RemoveAt(_path.Count - 1);
+                }
+                break;
+            case JsonTokenType.String:
+            case JsonTokenType.Number:
+                if (shape.RefersTo is { } prefix) Refers(index, prefix, reader.ValueSpan);
+                break;
+            default:
+                break;
         }
         return sound;
     }
 
+    /// <summary>Reports <paramref name="raw"/> (a string's raw text or a number's digits) when no earlier entry created <c>prefix + raw</c>.</summary>
+    private void Refers(long index, string prefix, ReadOnlySpan<byte> raw)
+    {
+        var length = prefix.Length + Encoding.UTF8.GetMaxCharCount(raw.Length);
+        if (_chars.Length < length) _chars = new char[Math.Max(length, _chars.Length * 2)];
+        prefix.CopyTo(_chars);
+        var referred = _chars.AsSpan(0, prefix.Length + Decode(raw, _chars.AsSpan(prefix.Length)));
+        if (!_bySubject.ContainsKey(referred))
+            Problem(index, $"{PathText()} names {referred}, which no earlier entry created");
+    }
+
     /// <summary>Whether the subject is the one the data make (<c>commitment/</c> and the code, …), compared as raw UTF-8.</summary>
-    private bool SubjectMatches(long index, EntityKind kind, JsonElement subject, JsonElement data)
+    private bool SubjectMatches(long index, EntityKind kind, ReadOnlySpan<byte> subject, ReadOnlySpan<byte> data)
     {
         var length = 0;
         Append(ref length, "\""u8);
@@ -241,137 +251,109 @@ public sealed class PublicStateReplay
                 break;
             case EntityKind.Party:
                 Append(ref length, "party/"u8);
-                AppendInner(ref length, data.GetProperty("key"u8));
+                Append(ref length, Inner(data, _top[EventShapes.PartyKey]));
                 break;
             case EntityKind.Organization:
                 Append(ref length, "organization/"u8);
-                AppendInner(ref length, data.GetProperty("shortName"u8));
+                Append(ref length, Inner(data, _top[EventShapes.OrganizationShortName]));
                 break;
             case EntityKind.Participation:
                 Append(ref length, "participation/"u8);
-                AppendInner(ref length, data.GetProperty("party"u8));
+                Append(ref length, Inner(data, _top[EventShapes.ParticipationParty]));
                 Append(ref length, "/"u8);
-                AppendInner(ref length, data.GetProperty("date"u8));
+                Append(ref length, Inner(data, _top[EventShapes.ParticipationDate]));
                 Append(ref length, "/"u8);
-                AppendInner(ref length, data.GetProperty("status"u8));
+                Append(ref length, Inner(data, _top[EventShapes.ParticipationStatus]));
                 break;
             case EntityKind.Plan:
                 Append(ref length, "plan/"u8);
-                Reserve(length + 11);
-                Utf8Formatter.TryFormat(data.GetProperty("number"u8).GetInt32(), _subject.AsSpan(length), out var digits);
-                length += digits;
+                // A canonical whole number is its digits.
+                Append(ref length, data.Slice(_top[EventShapes.PlanNumber].Start, _top[EventShapes.PlanNumber].Length));
                 break;
             case EntityKind.Commitment:
                 Append(ref length, "commitment/"u8);
-                AppendInner(ref length, data.GetProperty("code"u8));
+                Append(ref length, Inner(data, _top[EventShapes.CommitmentCode]));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
         }
         Append(ref length, "\""u8);
 
+        // Escapes are per character in canonical JSON, so the raw parts make the raw whole.
         var expected = _subject.AsSpan(0, length);
-        if (expected.SequenceEqual(JsonMarshal.GetRawUtf8Value(subject))) return true;
-        using var document = JsonDocument.Parse(expected.ToArray());
-        Problem(index, $"its subject \"{subject.GetString()}\" is not the one its data make, \"{document.RootElement.GetString()}\"");
+        if (expected.SequenceEqual(subject)) return true;
+        Problem(index, $"its subject {Unquote(subject)} is not the one its data make, {Unquote(expected)}");
         return false;
     }
 
-    private void CheckReferences(long index, EntityKind kind, JsonElement data)
+    /// <summary>A string's raw text as characters, decoded into a reused buffer; <paramref name="text"/> is set only when it had to be allocated.</summary>
+    private ReadOnlySpan<char> Chars(ReadOnlySpan<byte> raw, out string? text)
     {
-        switch (kind)
+        text = null;
+        if (raw.IndexOf((byte)'\\') >= 0)
         {
-            case EntityKind.Organization:
-            case EntityKind.Participation:
-                Refers(index, "data.party", -1, null, "party/", data.GetProperty("party"u8));
-                break;
-            case EntityKind.Commitment:
-                var plan = data.GetProperty("plan"u8).GetInt32();
-                Span<char> planSubject = stackalloc char[16];
-                "plan/".CopyTo(planSubject);
-                plan.TryFormat(planSubject[5..], out var digits, default, CultureInfo.InvariantCulture);
-                if (!_bySubject.ContainsKey(planSubject[..(5 + digits)]))
-                    Problem(index, $"data.plan names {planSubject[..(5 + digits)]}, which no earlier entry created");
-                Refers(index, "data.leadInstitution", -1, null, "organization/", data.GetProperty("leadInstitution"u8));
-                var i = 0;
-                foreach (var institution in data.GetProperty("supportingInstitutions"u8).EnumerateArray())
-                    Refers(index, "data.supportingInstitutions", i++, null, "organization/", institution);
-                i = 0;
-                foreach (var milestone in data.GetProperty("milestones"u8).EnumerateArray())
-                    Refers(index, "data.milestones", i++, ".responsibleInstitution", "organization/", milestone.GetProperty("responsibleInstitution"u8));
-                break;
-            case EntityKind.Forum:
-            case EntityKind.Party:
-            case EntityKind.Plan:
-            default:
-                break;
-        }
-    }
-
-    /// <summary>Reports <paramref name="name"/> (at <c>member[item]after</c>) when no earlier entry created <c>prefix + name</c>.</summary>
-    private void Refers(long index, string member, int item, string? after, string prefix, JsonElement name)
-    {
-        if (name.ValueKind != JsonValueKind.String) return;
-        var inner = JsonMarshal.GetRawUtf8Value(name)[1..^1];
-        var length = prefix.Length + Encoding.UTF8.GetMaxCharCount(inner.Length);
-        if (_chars.Length < length) _chars = new char[Math.Max(length, _chars.Length * 2)];
-        prefix.CopyTo(_chars);
-        int written;
-        if (inner.IndexOf((byte)'\\') < 0) written = prefix.Length + Encoding.UTF8.GetChars(inner, _chars.AsSpan(prefix.Length));
-        else
-        {
-            var text = prefix + name.GetString();
-            if (_chars.Length < text.Length) _chars = new char[text.Length];
-            text.CopyTo(_chars);
-            written = text.Length;
-        }
-        var referred = _chars.AsSpan(0, written);
-        if (!_bySubject.ContainsKey(referred))
-        {
-            // The path is only written out for a problem: a million entries of many institutions each stay allocation-free.
-            var path = item < 0 ? member : string.Create(CultureInfo.InvariantCulture, $"{member}[{item}]{after}");
-            Problem(index, $"{path} names {referred}, which no earlier entry created");
-        }
-    }
-
-    /// <summary>The subject as characters, decoded into a reused buffer; <paramref name="text"/> is set only when it had to be allocated.</summary>
-    private ReadOnlySpan<char> Chars(JsonElement value, out string? text)
-    {
-        var inner = JsonMarshal.GetRawUtf8Value(value)[1..^1];
-        if (inner.IndexOf((byte)'\\') >= 0)
-        {
-            text = value.GetString()!;
+            text = Unquote(raw, quoted: false);
             return text;
         }
-        text = null;
-        var length = Encoding.UTF8.GetMaxCharCount(inner.Length);
+        var length = Encoding.UTF8.GetMaxCharCount(raw.Length);
         if (_chars.Length < length) _chars = new char[Math.Max(length, _chars.Length * 2)];
-        return _chars.AsSpan(0, Encoding.UTF8.GetChars(inner, _chars));
+        return _chars.AsSpan(0, Encoding.UTF8.GetChars(raw, _chars));
+    }
+
+    private static int Decode(ReadOnlySpan<byte> raw, Span<char> destination)
+    {
+        if (raw.IndexOf((byte)'\\') < 0) return Encoding.UTF8.GetChars(raw, destination);
+        // An escaped control character in a name: rare enough to allocate.
+        var text = Unquote(raw, quoted: false);
+        text.CopyTo(destination);
+        return text.Length;
     }
 
     private void Append(ref int length, ReadOnlySpan<byte> bytes)
     {
-        Reserve(length + bytes.Length);
+        if (_subject.Length < length + bytes.Length) Array.Resize(ref _subject, Math.Max(length + bytes.Length, _subject.Length * 2));
         bytes.CopyTo(_subject.AsSpan(length));
         length += bytes.Length;
     }
 
-    /// <summary>Appends a string value's raw bytes without its quotes: escapes stay escaped, as in the subject's raw bytes.</summary>
-    private void AppendInner(ref int length, JsonElement value) => Append(ref length, JsonMarshal.GetRawUtf8Value(value)[1..^1]);
+    /// <summary>A string value's raw text, without its quotes.</summary>
+    private static ReadOnlySpan<byte> Inner(ReadOnlySpan<byte> json, (int Start, int Length) range) => json.Slice(range.Start + 1, range.Length - 2);
 
-    private void Reserve(int length)
+    /// <summary>A string value as text with its quotes, for a message.</summary>
+    private static string Text(ReadOnlySpan<byte> json, (int Start, int Length) range) =>
+        JsonSerializer.Serialize(Unquote(json.Slice(range.Start, range.Length)));
+
+    private static string Unquote(ReadOnlySpan<byte> raw, bool quoted = true)
     {
-        if (_subject.Length < length) Array.Resize(ref _subject, Math.Max(length, _subject.Length * 2));
+        var reader = new Utf8JsonReader(quoted ? raw : [.. "\""u8, .. raw, .. "\""u8]);
+        reader.Read();
+        return reader.GetString()!;
     }
 
-    private static bool IsTime(JsonElement time)
+    /// <summary>Whether the time is <c>yyyy-MM-ddTHH:mm:ss[.f…]Z</c> (up to 7 fraction digits), as <c>RecordEvent.FormatTime</c> writes it.</summary>
+    private static bool IsTime(ReadOnlySpan<byte> t)
     {
-        var raw = JsonMarshal.GetRawUtf8Value(time)[1..^1];
-        Span<char> chars = stackalloc char[40];
-        if (raw.Length > chars.Length || raw.IndexOf((byte)'\\') >= 0) return false;
-        var n = Encoding.UTF8.GetChars(raw, chars);
-        return DateTime.TryParseExact(chars[..n], "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture,
-            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out _);
+        // By hand: DateTime.TryParseExact would cost more than the rest of a small entry's replay.
+        if (t.Length < 20 || t[^1] != (byte)'Z' || t[4] != (byte)'-' || t[7] != (byte)'-' || t[10] != (byte)'T' || t[13] != (byte)':' || t[16] != (byte)':')
+            return false;
+        if (t.Length > 20 && (t[19] != (byte)'.' || t.Length > 28 || t.Length == 21 || t[20..^1].ContainsAnyExceptInRange((byte)'0', (byte)'9')))
+            return false;
+        if (!TryDigits(t[..4], out var year) || !TryDigits(t.Slice(5, 2), out var month) || !TryDigits(t.Slice(8, 2), out var day)
+            || !TryDigits(t.Slice(11, 2), out var hour) || !TryDigits(t.Slice(14, 2), out var minute) || !TryDigits(t.Slice(17, 2), out var second))
+            return false;
+        return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+            && hour < 24 && minute < 60 && second < 60;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<byte> digits, out int value)
+    {
+        value = 0;
+        foreach (var d in digits)
+        {
+            if (d is < (byte)'0' or > (byte)'9') return false;
+            value = value * 10 + d - '0';
+        }
+        return true;
     }
 
     private string PathText() =>
@@ -381,24 +363,24 @@ public sealed class PublicStateReplay
 
     private void Problem(long index, string message) => _problems.Add(new ReplayProblem(index, message));
 
-    private static string Where(JsonException e) =>
-        e.BytePositionInLine is { } column && e.LineNumber is { } line ? $"line {line + 1}, column {column + 1}: " : "";
-
-    private static string Describe(JsonElement value) => value.ValueKind switch
+    private static string Describe(ref Utf8JsonReader reader) => reader.TokenType switch
     {
-        JsonValueKind.Number => "the number " + value.GetRawText(),
-        var kind => Describe(kind),
+        JsonTokenType.Number => "the number " + Encoding.UTF8.GetString(reader.ValueSpan),
+        JsonTokenType.String => "a string",
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => reader.TokenType.ToString(),
     };
 
-    private static string Describe(JsonValueKind kind) => kind switch
+    private static string Describe(byte first) => first switch
     {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        JsonValueKind.Undefined => "nothing",
-        _ => kind.ToString(),
+        (byte)'{' => "an object",
+        (byte)'[' => "an array",
+        (byte)'"' => "a string",
+        (byte)'t' or (byte)'f' => "a boolean",
+        (byte)'n' => "null",
+        _ => "a number",
     };
 }

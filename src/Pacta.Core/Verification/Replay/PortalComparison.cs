@@ -1,0 +1,376 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Pacta.Core.Verification.Replay;
+
+/// <summary>
+/// Compares the public state the record establishes (<see cref="PublicStateReplay"/>) with what the portal's
+/// open data API shows, entity by entity and field by field, both ways.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Read: <c>/api/v1/forum</c>; <c>/api/v1/parties</c> and each <c>/api/v1/parties/{key}</c> (the
+/// participation history, with its grounds and sources); <c>/api/v1/organizations</c>; <c>/api/v1/plans</c>
+/// and each <c>/api/v1/plans/{n}</c> (co-creation, IRM figures, the order of its commitments);
+/// <c>/api/v1/commitments</c> and each <c>/api/v1/commitments/{code}</c> (every field, milestones). Paths are
+/// relative to the client's base address, which must end in <c>/</c>.
+/// </para>
+/// <para>
+/// Events carry the API's shapes, so most fields compare by the same name; the exceptions are explicit below.
+/// <c>position</c> (parties, organisations, commitments) is not a field of the API but its order: it is
+/// compared as the rank in the API's list. Fields the API derives from several entities are derived from the
+/// record the same way and compared: a party's <c>participationStatus</c> (the status of its latest change)
+/// and <c>organizationCount</c>, a plan's <c>commitmentCount</c>, a commitment's <c>fictional</c> (its
+/// plan's). Not compared, being the same rows read again: the forum's <c>parties</c> (the same query as
+/// <c>/api/v1/parties</c>), a party page's <c>organizations</c>, the plan list's and commitment list's
+/// summaries (the detail endpoints are compared instead).
+/// </para>
+/// <para>
+/// Values compare exactly: strings ordinally, numbers by value (a milestone weight of 20 in the record is
+/// 20.0000 from a decimal column), dates as the text they are, arrays in order (milestones by number,
+/// supporting institutions by position, grounds as given).
+/// </para>
+/// </remarks>
+public static class PortalComparison
+{
+    /// <summary>Reads the portal's open data and returns every difference from <paramref name="state"/>, grouped by kind of entity.</summary>
+    /// <exception cref="PortalReadException">An API request failed or did not answer JSON.</exception>
+    public static async Task<IReadOnlyList<Difference>> CompareAsync(HttpClient portal, PublicState state, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(portal);
+        ArgumentNullException.ThrowIfNull(state);
+        using var run = new Run(portal, state, cancellationToken);
+        await run.ForumAsync();
+        await run.PartiesAsync();
+        await run.OrganizationsAsync();
+        await run.PlansAsync();
+        await run.CommitmentsAsync();
+        return run.Differences;
+    }
+
+    /// <summary>One comparison: the record's parsed data, the portal's documents, the differences found.</summary>
+    private sealed class Run(HttpClient portal, PublicState state, CancellationToken cancellationToken) : IDisposable
+    {
+        // Requests at once for the per-entity endpoints: enough to hide latency, few enough to be a polite client.
+        private const int Parallelism = 4;
+
+        private static readonly JsonSerializerOptions Display = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        private readonly List<JsonDocument> _documents = [];
+        private readonly Dictionary<string, JsonElement> _data = new(StringComparer.Ordinal);
+
+        public List<Difference> Differences { get; } = [];
+
+        public async Task ForumAsync()
+        {
+            using var forum = await GetAsync("api/v1/forum", notFound: true);
+            var record = state.Entities.GetValueOrDefault("forum");
+            if (!Presence("forum", record, forum is not null)) return;
+            // ForumDto: name, formerName, member {name, kind, ogpMemberSince, foundingMember}, source, as in the
+            // event; parties is derived (the /api/v1/parties query), compared there.
+            Fields(record!, forum!.RootElement, "name", "formerName", "member", "source");
+        }
+
+        public async Task PartiesAsync()
+        {
+            using var list = await GetAsync("api/v1/parties");
+            var shown = Keyed(list!.RootElement, "party/", "key");
+            var organizations = Of(EntityKind.Organization).ToList();
+            var changes = Of(EntityKind.Participation).ToList();
+
+            foreach (var (subject, record, portal) in Match(EntityKind.Party, shown))
+            {
+                // PartySummaryDto: key, name, decisionRule as in the event; participationStatus and
+                // organizationCount derived from the record's participation changes and organisations.
+                Fields(record, portal, "key", "name", "decisionRule");
+                var key = Data(record).GetProperty("key").GetString();
+                var own = changes.Where(c => Data(c).GetProperty("party").GetString() == key).ToList();
+                Status(record, own, portal.GetProperty("participationStatus"));
+                var count = organizations.Count(o => Data(o).GetProperty("party").GetString() == key);
+                Value(subject, "organizationCount", count, portal.GetProperty("organizationCount"), index: null);
+            }
+            Order(Of(EntityKind.Party), shown.Keys, "in /api/v1/parties");
+
+            // Each party page has the participation history: the only place its grounds and sources are.
+            var pages = await GetAllAsync(shown.Values.Select(p => $"api/v1/parties/{Uri.EscapeDataString(p.GetProperty("key").GetString()!)}"));
+            var history = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            foreach (var page in pages.OfType<JsonDocument>())
+            {
+                var key = page.RootElement.GetProperty("key").GetString();
+                foreach (var change in page.RootElement.GetProperty("participationHistory").EnumerateArray())
+                    history[$"participation/{key}/{change.GetProperty("date").GetString()}/{change.GetProperty("status").GetString()}"] = change;
+            }
+            // ParticipationChangeDto: date, status, grounds, source as in the event; its party is the page's,
+            // part of the subject the change is matched by.
+            foreach (var (_, record, portal) in Match(EntityKind.Participation, history))
+                Fields(record, portal, "date", "status", "grounds", "source");
+        }
+
+        public async Task OrganizationsAsync()
+        {
+            using var list = await GetAsync("api/v1/organizations");
+            var shown = Keyed(list!.RootElement, "organization/", "shortName");
+            // OrganizationDto: shortName, name, party, fictional, as in the event.
+            foreach (var (_, record, portal) in Match(EntityKind.Organization, shown))
+                Fields(record, portal, "shortName", "name", "party", "fictional");
+            // Listed by party, then by position within the party: the order within each party is the position.
+            foreach (var party in shown.Values.Select(o => o.GetProperty("party").GetString()).Distinct())
+            {
+                Order(Of(EntityKind.Organization).Where(o => Data(o).GetProperty("party").GetString() == party),
+                    shown.Where(o => o.Value.GetProperty("party").GetString() == party).Select(o => o.Key),
+                    $"among {party}'s organisations in /api/v1/organizations");
+            }
+        }
+
+        public async Task PlansAsync()
+        {
+            using var list = await GetAsync("api/v1/plans");
+            var shown = Keyed(list!.RootElement, "plan/", "number");
+            var matched = Match(EntityKind.Plan, shown);
+            var commitments = Of(EntityKind.Commitment).ToList();
+            foreach (var (subject, record, summary) in matched)
+            {
+                var number = Data(record).GetProperty("number").GetInt32();
+                Value(subject, "commitmentCount", commitments.Count(c => Data(c).GetProperty("plan").GetInt32() == number),
+                    summary.GetProperty("commitmentCount"), index: null);
+            }
+
+            var pages = await GetAllAsync(matched.Select(m => $"api/v1/plans/{Data(m.Record).GetProperty("number").GetInt32()}"));
+            for (var i = 0; i < matched.Count; i++)
+            {
+                var (subject, record, _) = matched[i];
+                if (pages[i] is not { } page)
+                {
+                    Differences.Add(new(DifferenceKind.MissingFromPortal, subject, null, null, null, record.Index));
+                    continue;
+                }
+                // PlanDto: number, title, period, state, fictional, coCreation, irm, source as in the event;
+                // commitments (summaries) give the order of the plan's commitments, their position.
+                Fields(record, page.RootElement, "number", "title", "period", "state", "fictional", "coCreation", "irm", "source");
+                var number = Data(record).GetProperty("number").GetInt32();
+                Order(commitments.Where(c => Data(c).GetProperty("plan").GetInt32() == number),
+                    page.RootElement.GetProperty("commitments").EnumerateArray().Select(c => "commitment/" + c.GetProperty("code").GetString()),
+                    $"in /api/v1/plans/{number}");
+            }
+        }
+
+        public async Task CommitmentsAsync()
+        {
+            using var list = await GetAsync("api/v1/commitments");
+            var shown = Keyed(list!.RootElement, "commitment/", "code");
+            var matched = Match(EntityKind.Commitment, shown);
+            var pages = await GetAllAsync(matched.Select(m => $"api/v1/commitments/{Uri.EscapeDataString(Data(m.Record).GetProperty("code").GetString()!)}"));
+            for (var i = 0; i < matched.Count; i++)
+            {
+                var (subject, record, _) = matched[i];
+                if (pages[i] is not { } page)
+                {
+                    Differences.Add(new(DifferenceKind.MissingFromPortal, subject, null, null, null, record.Index));
+                    continue;
+                }
+                // CommitmentDto: every field of the event but position (the plan's order, compared with the
+                // plan); fictional is its plan's, from the plan's event.
+                Fields(record, page.RootElement, "code", "plan", "title", "policyArea", "problem", "statusQuo", "objective", "ogpValues",
+                    "leadInstitution", "supportingInstitutions", "startDate", "endDate", "shortTermDeadline", "verifiable", "provenance", "milestones");
+                var plan = state.Entities.GetValueOrDefault($"plan/{Data(record).GetProperty("plan").GetInt32()}");
+                if (plan is not null)
+                    Compare(subject, plan.Index, "fictional", Data(plan).GetProperty("fictional"), Member(page.RootElement, "fictional"));
+            }
+        }
+
+        /// <summary>Compares the named fields, the same name in the event's data and the API's object.</summary>
+        private void Fields(ReplayedEntity record, JsonElement portal, params string[] names)
+        {
+            var data = Data(record);
+            foreach (var name in names) Compare(record.Subject, record.Index, name, Member(data, name), Member(portal, name));
+        }
+
+        /// <summary>Compares two values of the same field: kinds, then text, numbers, arrays item by item, objects member by member.</summary>
+        private void Compare(string subject, long? index, string path, JsonElement record, JsonElement portal)
+        {
+            var recordKind = Kind(record);
+            if (recordKind != Kind(portal))
+            {
+                Differ(subject, index, path, record, portal);
+                return;
+            }
+            switch (recordKind)
+            {
+                case JsonValueKind.String:
+                    if (!string.Equals(record.GetString(), portal.GetString(), StringComparison.Ordinal)) Differ(subject, index, path, record, portal);
+                    break;
+                case JsonValueKind.Number:
+                    if (!SameNumber(record, portal)) Differ(subject, index, path, record, portal);
+                    break;
+                case JsonValueKind.True:
+                    if (record.GetBoolean() != portal.GetBoolean()) Differ(subject, index, path, record, portal);
+                    break;
+                case JsonValueKind.Array:
+                    var recordItems = record.GetArrayLength();
+                    var portalItems = portal.GetArrayLength();
+                    if (recordItems != portalItems)
+                        Differences.Add(new(DifferenceKind.FieldDiffers, subject, path, Items(recordItems), Items(portalItems), index));
+                    for (var i = 0; i < Math.Min(recordItems, portalItems); i++)
+                        Compare(subject, index, string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]"), record[i], portal[i]);
+                    break;
+                case JsonValueKind.Object:
+                    foreach (var member in record.EnumerateObject())
+                        Compare(subject, index, $"{path}.{member.Name}", member.Value, Member(portal, member.Name));
+                    foreach (var member in portal.EnumerateObject().Where(m => !record.TryGetProperty(m.Name, out _)))
+                        Compare(subject, index, $"{path}.{member.Name}", default, member.Value);
+                    break;
+                case JsonValueKind.Undefined:
+                case JsonValueKind.Null:
+                case JsonValueKind.False:
+                default:
+                    break;
+            }
+        }
+
+        private static string Items(int count) => count == 1 ? "1 item" : $"{count} items";
+
+        private static JsonValueKind Kind(JsonElement value) => value.ValueKind == JsonValueKind.False ? JsonValueKind.True : value.ValueKind;
+
+        private static bool SameNumber(JsonElement a, JsonElement b) =>
+            a.TryGetDecimal(out var x) && b.TryGetDecimal(out var y) ? x == y : a.GetDouble().Equals(b.GetDouble());
+
+        private void Value(string subject, string field, int recordValue, JsonElement portal, long? index)
+        {
+            if (portal.ValueKind != JsonValueKind.Number || !portal.TryGetInt32(out var shown) || shown != recordValue)
+                Differences.Add(new(DifferenceKind.FieldDiffers, subject, field, recordValue.ToString(CultureInfo.InvariantCulture), Show(portal), index));
+        }
+
+        /// <summary>A party's current status is that of its latest change (dates sort as text); changes on one date may come in either order.</summary>
+        private void Status(ReplayedEntity party, List<ReplayedEntity> changes, JsonElement portal)
+        {
+            var latest = changes.Select(c => Data(c).GetProperty("date").GetString()!).DefaultIfEmpty().Max(StringComparer.Ordinal);
+            var candidates = changes.Where(c => Data(c).GetProperty("date").GetString() == latest).ToList();
+            var shown = portal.ValueKind == JsonValueKind.String ? portal.GetString() : null;
+            if (candidates.Count == 0 ? shown is null : candidates.Any(c => Data(c).GetProperty("status").GetString() == shown)) return;
+            var statuses = string.Join(" or ", candidates.Select(c => Show(Data(c).GetProperty("status"))));
+            Differences.Add(new(DifferenceKind.FieldDiffers, party.Subject, "participationStatus", candidates.Count == 0 ? "null" : statuses, Show(portal),
+                candidates.Count == 1 ? candidates[0].Index : null));
+        }
+
+        /// <summary>
+        /// Compares the order of the entities both sides have: the record's by position (then subject), the
+        /// portal's as listed. Each entity whose rank differs is reported at its position.
+        /// </summary>
+        private void Order(IEnumerable<ReplayedEntity> record, IEnumerable<string> portal, string where)
+        {
+            var listed = portal.ToList();
+            var both = record.Where(e => listed.Contains(e.Subject))
+                .OrderBy(e => Data(e).GetProperty("position").GetInt32()).ThenBy(e => e.Subject, StringComparer.Ordinal).ToList();
+            var shown = listed.Where(s => both.Any(e => e.Subject == s)).ToList();
+            for (var i = 0; i < both.Count; i++)
+            {
+                if (both[i].Subject == shown[i]) continue;
+                var position = Data(both[i]).GetProperty("position").GetInt32();
+                Differences.Add(new(DifferenceKind.FieldDiffers, both[i].Subject, "position",
+                    string.Create(CultureInfo.InvariantCulture, $"{position}, so #{i + 1} {where}"),
+                    string.Create(CultureInfo.InvariantCulture, $"#{shown.IndexOf(both[i].Subject) + 1} {where}"), both[i].Index));
+            }
+        }
+
+        /// <summary>Reports an entity only one side has; true when both have it.</summary>
+        private bool Presence(string subject, ReplayedEntity? record, bool shown)
+        {
+            if (record is not null && !shown) Differences.Add(new(DifferenceKind.MissingFromPortal, subject, null, null, null, record.Index));
+            if (record is null && shown) Differences.Add(new(DifferenceKind.NotInRecord, subject, null, null, null, null));
+            return record is not null && shown;
+        }
+
+        /// <summary>The entities of <paramref name="kind"/> both sides have, in subject order, after reporting those only one side has.</summary>
+        private List<(string Subject, ReplayedEntity Record, JsonElement Portal)> Match(EntityKind kind, Dictionary<string, JsonElement> shown)
+        {
+            var matched = new List<(string Subject, ReplayedEntity Record, JsonElement Portal)>();
+            foreach (var subject in Of(kind).Select(e => e.Subject).Union(shown.Keys).Order(StringComparer.Ordinal))
+            {
+                var record = state.Entities.GetValueOrDefault(subject);
+                if (record is not null && record.Kind != kind) record = null;
+                if (Presence(subject, record, shown.ContainsKey(subject))) matched.Add((subject, record!, shown[subject]));
+            }
+            return matched;
+        }
+
+        /// <summary>A list's items by subject (<c>prefix</c> + the value of <paramref name="key"/>); a subject listed twice is one entity shown twice.</summary>
+        private Dictionary<string, JsonElement> Keyed(JsonElement list, string prefix, string key)
+        {
+            var items = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            foreach (var item in list.EnumerateArray())
+            {
+                var id = item.GetProperty(key);
+                var subject = prefix + (id.ValueKind == JsonValueKind.Number ? id.GetRawText() : id.GetString());
+                if (!items.TryAdd(subject, item))
+                    Differences.Add(new(DifferenceKind.FieldDiffers, subject, key, "one entity", "listed more than once", state.Entities.GetValueOrDefault(subject)?.Index));
+            }
+            return items;
+        }
+
+        private IEnumerable<ReplayedEntity> Of(EntityKind kind) => state.OfKind(kind).OrderBy(e => e.Subject, StringComparer.Ordinal);
+
+        private JsonElement Data(ReplayedEntity entity)
+        {
+            if (_data.TryGetValue(entity.Subject, out var data)) return data;
+            var document = JsonDocument.Parse(entity.Data);
+            _documents.Add(document);
+            return _data[entity.Subject] = document.RootElement;
+        }
+
+        private static JsonElement Member(JsonElement value, string name) =>
+            value.ValueKind == JsonValueKind.Object && value.TryGetProperty(name, out var member) ? member : default;
+
+        private void Differ(string subject, long? index, string path, JsonElement record, JsonElement portal) =>
+            Differences.Add(new(DifferenceKind.FieldDiffers, subject, path, Show(record), Show(portal), index));
+
+        private static string Show(JsonElement value) =>
+            value.ValueKind == JsonValueKind.Undefined ? "absent" : Difference.Shorten(JsonSerializer.Serialize(value, Display));
+
+        private async Task<JsonDocument?[]> GetAllAsync(IEnumerable<string> paths)
+        {
+            var list = paths.ToList();
+            var documents = new JsonDocument?[list.Count];
+            await Parallel.ForEachAsync(Enumerable.Range(0, list.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+                async (i, _) => documents[i] = await GetAsync(list[i], notFound: true));
+            lock (_documents) _documents.AddRange(documents.OfType<JsonDocument>());
+            return documents;
+        }
+
+        /// <summary>GETs one API path as JSON; a 404 is null when <paramref name="notFound"/> says it may happen.</summary>
+        private async Task<JsonDocument?> GetAsync(string path, bool notFound = false)
+        {
+            HttpResponseMessage response;
+            try
+            {
+                response = await portal.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
+            }
+            catch (HttpRequestException e)
+            {
+                throw new PortalReadException($"GET {path}: {e.Message}", e);
+            }
+            using (response)
+            {
+                if (notFound && response.StatusCode == HttpStatusCode.NotFound) return null;
+                if (!response.IsSuccessStatusCode)
+                    throw new PortalReadException($"GET {path}: the portal answered {(int)response.StatusCode} {response.ReasonPhrase}");
+                try
+                {
+                    await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+                    return await JsonDocument.ParseAsync(body, default, cancellationToken);
+                }
+                catch (JsonException e)
+                {
+                    throw new PortalReadException($"GET {path}: the answer is not JSON ({e.Message})", e);
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            foreach (var document in _documents) document.Dispose();
+        }
+    }
+}

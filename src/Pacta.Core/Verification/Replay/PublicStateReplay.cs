@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Pacta.Core.Record;
 
@@ -282,7 +283,7 @@ public sealed class PublicStateReplay
         // Escapes are per character in canonical JSON, so the raw parts make the raw whole.
         var expected = _subject.AsSpan(0, length);
         if (expected.SequenceEqual(subject)) return true;
-        Problem(index, $"its subject {Unquote(subject)} is not the one its data make, {Unquote(expected)}");
+        Problem(index, $"its subject {Quoted(Unquote(subject))} is not the one its data make, {Quoted(Unquote(expected))}");
         return false;
     }
 
@@ -320,8 +321,12 @@ public sealed class PublicStateReplay
     private static ReadOnlySpan<byte> Inner(ReadOnlySpan<byte> json, (int Start, int Length) range) => json.Slice(range.Start + 1, range.Length - 2);
 
     /// <summary>A string value as text with its quotes, for a message.</summary>
-    private static string Text(ReadOnlySpan<byte> json, (int Start, int Length) range) =>
-        JsonSerializer.Serialize(Unquote(json.Slice(range.Start, range.Length)));
+    private static string Text(ReadOnlySpan<byte> json, (int Start, int Length) range) => Quoted(Unquote(json.Slice(range.Start, range.Length)));
+
+    /// <summary>Text as a JSON string for a message: quotes and controls escaped, everything else (<c>+</c>, <c>é</c>) as itself.</summary>
+    private static string Quoted(string text) => JsonSerializer.Serialize(text, Messages);
+
+    private static readonly JsonSerializerOptions Messages = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static string Unquote(ReadOnlySpan<byte> raw, bool quoted = true)
     {

@@ -57,7 +57,7 @@ internal sealed class CanonicalCheck
                         break;
                     case JsonTokenType.PropertyName:
                         if (reader.BytesConsumed != start + span.Length + 3) return false;
-                        if (!IsCanonicalString(span)) return false;
+                        if (!IsCanonicalString(span, reader.ValueIsEscaped)) return false;
                         if (!InOrder(_levels[depth - 1], utf8, (int)start + 1, span.Length, ref reader)) return false;
                         if (depth == 1)
                         {
@@ -67,7 +67,7 @@ internal sealed class CanonicalCheck
                         }
                         break;
                     case JsonTokenType.String:
-                        if (!IsCanonicalString(span)) return false;
+                        if (!IsCanonicalString(span, reader.ValueIsEscaped)) return false;
                         break;
                     case JsonTokenType.Number:
                         if (!IsCanonicalNumber(ref reader, span)) return false;
@@ -106,9 +106,10 @@ internal sealed class CanonicalCheck
         return end == utf8.Length && utf8.Length > 0;
     }
 
-    private static bool IsCanonicalString(ReadOnlySpan<byte> raw)
+    private static bool IsCanonicalString(ReadOnlySpan<byte> raw, bool escaped)
     {
         if (!Utf8.IsValid(raw)) return false;
+        if (!escaped) return true;
         var i = raw.IndexOf((byte)'\\');
         while (i >= 0)
         {
@@ -154,22 +155,21 @@ internal sealed class CanonicalCheck
     private static bool InOrder(NameLevel level, ReadOnlySpan<byte> utf8, int start, int length, ref Utf8JsonReader reader)
     {
         var name = utf8.Slice(start, length);
+        // UTF-8 bytes sort as code points, UTF-16 code units as RFC 8785 wants; the two differ only between
+        // a character above U+FFFF and one from U+E000 (lead bytes from 0xEE), and escapes sort by what they
+        // stand for: names with either are compared as UTF-16.
+        var plain = !reader.ValueIsEscaped && name.IndexOfAnyInRange((byte)0xEE, (byte)0xFF) < 0;
         if (level.Length >= 0)
         {
             var previous = utf8.Slice(level.Start, level.Length);
-            int order;
-            // UTF-8 bytes sort as code points, UTF-16 code units as RFC 8785 wants; the two differ only between
-            // a character above U+FFFF and one from U+E000 (lead bytes from 0xEE), and escapes sort by what they
-            // stand for: then compare the names as UTF-16.
-            if (name.IndexOfAnyInRange((byte)0xEE, (byte)0xFF) < 0 && previous.IndexOfAnyInRange((byte)0xEE, (byte)0xFF) < 0
-                && name.IndexOf((byte)'\\') < 0 && previous.IndexOf((byte)'\\') < 0)
-                order = name.SequenceCompareTo(previous);
-            else
-                order = Utf16(name, ref reader).AsSpan().SequenceCompareTo(Unescape(previous));
+            var order = plain && level.Plain
+                ? name.SequenceCompareTo(previous)
+                : Utf16(name, ref reader).AsSpan().SequenceCompareTo(Unescape(previous));
             if (order <= 0) return false;
         }
         level.Start = start;
         level.Length = length;
+        level.Plain = plain;
         return true;
     }
 
@@ -192,6 +192,7 @@ internal sealed class CanonicalCheck
     {
         public int Start;
         public int Length = -1;
+        public bool Plain;
     }
 }
 

@@ -221,7 +221,7 @@ public sealed class PublicStateReplay
                 break;
             case JsonTokenType.String:
             case JsonTokenType.Number:
-                if (shape.RefersTo is { } prefix) Refers(index, prefix, reader.ValueSpan);
+                if (shape.RefersTo is { } prefix) Refers(index, prefix, reader.ValueSpan, reader.ValueIsEscaped);
                 break;
             default:
                 break;
@@ -230,12 +230,12 @@ public sealed class PublicStateReplay
     }
 
     /// <summary>Reports <paramref name="raw"/> (a string's raw text or a number's digits) when no earlier entry created <c>prefix + raw</c>.</summary>
-    private void Refers(long index, string prefix, ReadOnlySpan<byte> raw)
+    private void Refers(long index, string prefix, ReadOnlySpan<byte> raw, bool escaped)
     {
         var length = prefix.Length + Encoding.UTF8.GetMaxCharCount(raw.Length);
         if (_chars.Length < length) _chars = new char[Math.Max(length, _chars.Length * 2)];
         prefix.CopyTo(_chars);
-        var referred = _chars.AsSpan(0, prefix.Length + Decode(raw, _chars.AsSpan(prefix.Length)));
+        var referred = _chars.AsSpan(0, prefix.Length + Decode(raw, escaped, _chars.AsSpan(prefix.Length)));
         if (!_bySubject.ContainsKey(referred))
             Problem(index, $"{PathText()} names {referred}, which no earlier entry created");
     }
@@ -301,9 +301,9 @@ public sealed class PublicStateReplay
         return _chars.AsSpan(0, Encoding.UTF8.GetChars(raw, _chars));
     }
 
-    private static int Decode(ReadOnlySpan<byte> raw, Span<char> destination)
+    private static int Decode(ReadOnlySpan<byte> raw, bool escaped, Span<char> destination)
     {
-        if (raw.IndexOf((byte)'\\') < 0) return Encoding.UTF8.GetChars(raw, destination);
+        if (!escaped) return Encoding.UTF8.GetChars(raw, destination);
         // An escaped control character in a name: rare enough to allocate.
         var text = Unquote(raw, quoted: false);
         text.CopyTo(destination);

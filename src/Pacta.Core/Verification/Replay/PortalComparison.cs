@@ -41,12 +41,21 @@ public static class PortalComparison
     {
         ArgumentNullException.ThrowIfNull(portal);
         ArgumentNullException.ThrowIfNull(state);
+        if (portal.BaseAddress is null) throw new ArgumentException("The portal's client needs its BaseAddress (the portal's root, ending in /).", nameof(portal));
         using var run = new Run(portal, state, cancellationToken);
-        await run.ForumAsync();
-        await run.PartiesAsync();
-        await run.OrganizationsAsync();
-        await run.PlansAsync();
-        await run.CommitmentsAsync();
+        try
+        {
+            await run.ForumAsync();
+            await run.PartiesAsync();
+            await run.OrganizationsAsync();
+            await run.PlansAsync();
+            await run.CommitmentsAsync();
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            // The record's data were checked by the replay; what can lack a member or be of another kind is the portal's answer.
+            throw new PortalReadException($"The portal's open data are not in the API's shapes: {e.Message}", e);
+        }
         return run.Differences;
     }
 

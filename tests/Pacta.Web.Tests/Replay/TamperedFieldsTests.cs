@@ -60,7 +60,9 @@ public abstract class TamperedFieldsTests(PactaApp app)
         await PortalReplay.TamperAsync(app,
             """UPDATE "Commitments" SET "Position" = CASE "Code" WHEN 'DEMO01' THEN 1 ELSE 0 END WHERE "Code" IN ('DEMO01', 'DEMO02')""", rows: 2);
         expected.AddRange(["commitment/DEMO01 position", "commitment/DEMO02 position"]);
-        await AssertNamedAsync(expected);
+        differences = await AssertNamedAsync(expected);
+        var moved = Assert.Single(differences, d => d.Subject == "commitment/DEMO01" && d.Field == "position");
+        Assert.Equal(("0, so #1 in /api/v1/plans/99", "#2 in /api/v1/plans/99"), (moved.Record, moved.Portal));
 
         // A supporting institution removed: the commitment's event holds the whole list.
         await PortalReplay.TamperAsync(app,

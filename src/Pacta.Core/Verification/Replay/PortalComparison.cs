@@ -264,22 +264,25 @@ public static class PortalComparison
         }
 
         /// <summary>
-        /// Compares the order of the entities both sides have: the record's by position (then subject), the
-        /// portal's as listed. Each entity whose rank differs is reported at its position.
+        /// Compares the order of the entities both sides have: the portal's list must be in the order of the
+        /// record's positions. Equal positions may come in any order (the portal breaks such ties by a name, in
+        /// its database's collation). Each entity listed where its position cannot be is reported.
         /// </summary>
         private void Order(IEnumerable<ReplayedEntity> record, IEnumerable<string> portal, string where)
         {
-            var listed = portal.ToList();
-            var both = record.Where(e => listed.Contains(e.Subject))
-                .OrderBy(e => Data(e).GetProperty("position").GetInt32()).ThenBy(e => e.Subject, StringComparer.Ordinal).ToList();
-            var shown = listed.Where(s => both.Any(e => e.Subject == s)).ToList();
-            for (var i = 0; i < both.Count; i++)
+            var positions = record.ToDictionary(e => e.Subject, e => (Entity: e, Position: Data(e).GetProperty("position").GetInt32()), StringComparer.Ordinal);
+            var shown = portal.Where(positions.ContainsKey).ToList();
+            var all = shown.Select(s => positions[s].Position).ToList();
+            for (var rank = 0; rank < shown.Count; rank++)
             {
-                if (both[i].Subject == shown[i]) continue;
-                var position = Data(both[i]).GetProperty("position").GetInt32();
-                Differences.Add(new(DifferenceKind.FieldDiffers, both[i].Subject, "position",
-                    string.Create(CultureInfo.InvariantCulture, $"{position}, so #{i + 1} {where}"),
-                    string.Create(CultureInfo.InvariantCulture, $"#{shown.IndexOf(both[i].Subject) + 1} {where}"), both[i].Index));
+                var (entity, position) = positions[shown[rank]];
+                var first = all.Count(p => p < position);
+                var last = all.Count(p => p <= position) - 1;
+                if (rank >= first && rank <= last) continue;
+                var expected = first == last ? $"#{first + 1}" : $"#{first + 1} to #{last + 1}";
+                Differences.Add(new(DifferenceKind.FieldDiffers, entity.Subject, "position",
+                    string.Create(CultureInfo.InvariantCulture, $"{position}, so {expected} {where}"),
+                    string.Create(CultureInfo.InvariantCulture, $"#{rank + 1} {where}"), entity.Index));
             }
         }
 

@@ -20,10 +20,10 @@ public sealed class PortalComparisonTests
         }
     }
 
-    private static PublicState State()
+    private static PublicState State(params Pacta.Core.RecordStore.RecordEvent[] more)
     {
         var replay = new PublicStateReplay();
-        foreach (var e in new[] { Party("p"), Organization("A", "p"), Plan(1), Commitment("C1", 1, "A", [], ["A"]) })
+        foreach (var e in new[] { Party("p"), Organization("A", "p"), Plan(1), Commitment("C1", 1, "A", [], ["A"]) }.Concat(more))
             replay.Apply(replay.Count, Encode(e));
         Assert.Empty(replay.Problems);
         return replay.State;
@@ -52,10 +52,10 @@ public sealed class PortalComparisonTests
             """,
     };
 
-    private static async Task<IReadOnlyList<Difference>> CompareAsync(Dictionary<string, string> answers)
+    private static async Task<IReadOnlyList<Difference>> CompareAsync(Dictionary<string, string> answers, PublicState? state = null)
     {
         using var client = new HttpClient(new Portal(answers)) { BaseAddress = new Uri("https://portal.example/") };
-        return await PortalComparison.CompareAsync(client, State());
+        return await PortalComparison.CompareAsync(client, state ?? State());
     }
 
     [Fact]
@@ -91,6 +91,39 @@ public sealed class PortalComparisonTests
     {
         // The table has no /api/v1/forum: the portal answers 404, as it does before a forum is loaded.
         Assert.DoesNotContain(await CompareAsync(Answers()), d => d.Subject == "forum");
+    }
+
+    [Fact]
+    public async Task CompareAsync_OrganizationsOfEqualPosition_MayBeListedInEitherOrder()
+    {
+        var differences = await CompareAsync(AnswersListingBThenA(), State(Organization("B", "p")));
+
+        Assert.Empty(differences);
+    }
+
+    [Fact]
+    public async Task CompareAsync_OrganizationListedBeforeOneOfALowerPosition_BothAreNamed()
+    {
+        var b = Organization("B", "p");
+        b.Data["position"] = 1;
+
+        var differences = await CompareAsync(AnswersListingBThenA(), State(b));
+
+        Assert.Equal(
+            ["organization/B: position: the record says 1, so #2 among p's organisations in /api/v1/organizations (entry 4), the portal shows #1 among p's organisations in /api/v1/organizations",
+             "organization/A: position: the record says 0, so #1 among p's organisations in /api/v1/organizations (entry 1), the portal shows #2 among p's organisations in /api/v1/organizations"],
+            differences.Select(d => d.ToString()));
+    }
+
+    private static Dictionary<string, string> AnswersListingBThenA()
+    {
+        var answers = Answers();
+        answers["/api/v1/organizations"] = """
+            [{"shortName":"B","name":{"es":"Organización","en":null},"party":"p","fictional":false},
+             {"shortName":"A","name":{"es":"Organización","en":null},"party":"p","fictional":false}]
+            """;
+        answers["/api/v1/parties"] = answers["/api/v1/parties"].Replace("\"organizationCount\":1", "\"organizationCount\":2", StringComparison.Ordinal);
+        return answers;
     }
 
     [Fact]

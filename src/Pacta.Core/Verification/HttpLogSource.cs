@@ -36,8 +36,21 @@ public sealed class HttpLogSource(HttpClient client, Uri prefix) : ILogSource
 
     private static async Task<byte[]> ReadLimitedAsync(Stream body, int maxBytes, Uri uri, long? length, CancellationToken cancellationToken)
     {
-        // The declared length sizes the buffer exactly in the usual case; a body without one grows as it comes.
-        using var buffer = new MemoryStream(length is { } known ? (int)known : 8192);
+        if (length is { } known)
+        {
+            // The usual case: read straight into an array of the declared size (a bundle is up to 16 MiB; no copies).
+            var bytes = new byte[known];
+            try
+            {
+                await body.ReadExactlyAsync(bytes, cancellationToken);
+            }
+            catch (EndOfStreamException e)
+            {
+                throw new LogSourceException($"{uri}: the body ended before its declared {known} bytes", e);
+            }
+            return bytes;
+        }
+        using var buffer = new MemoryStream();
         var chunk = new byte[64 * 1024];
         int read;
         while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
@@ -46,6 +59,6 @@ public sealed class HttpLogSource(HttpClient client, Uri prefix) : ILogSource
                 throw new LogSourceException($"{uri}: more than the {maxBytes} bytes it can hold");
             buffer.Write(chunk, 0, read);
         }
-        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+        return buffer.ToArray();
     }
 }

@@ -28,18 +28,22 @@ internal static class VerifyCommand
     {
         var url = new Option<string>("--url")
         {
+            HelpName = "URL",
             Description = "A Pacta portal's address (e.g. https://example.org): verifies its record at URL/record/.",
         };
         var log = new Option<string>("--log")
         {
+            HelpName = "URL",
             Description = "Any C2SP tlog-tiles log whose checkpoint is at URL/checkpoint (needs --key).",
         };
         var key = new Option<string>("--key")
         {
+            HelpName = "VKEY|FILE",
             Description = "The log's verifier key (name+keyid+base64), or a file holding it. Without it, --url trusts the portal's key on first use.",
         };
         var state = new Option<string>("--state")
         {
+            HelpName = "FILE",
             Description = "The state file: the pinned key and the last verified checkpoint (default: $XDG_STATE_HOME/pacta/verify/HOST_PATH.json).",
         };
         var command = new Command("verify", "Verify a record: the signed checkpoint, every entry and tile, the root, and consistency with the last run.")

@@ -2,7 +2,8 @@
 # Times a full `pacta verify --log` of a record of COUNT events served by a local Pacta (Release, SQLite, 127.0.0.1).
 # For each COUNT: builds the database (bench/record-verify), starts Pacta.Web on it, verifies repeatedly for 20 s
 # to warm the server (JIT, PGO, page cache), then times RUNS full verifications, each with a fresh state file (so every
-# entry and tile is fetched, hashed and compared). Figures are wall-clock seconds and the verifier's peak RSS.
+# entry and tile is fetched, hashed and compared). Figures: wall-clock seconds, the CPU seconds
+# of the verifier and of the server during the run (they share the machine's cores), the verifier's peak RSS.
 # Usage: bench/record-verify/run.sh [COUNT...]   (default: 100000 1000000; RUNS=3)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -18,6 +19,11 @@ done
 web=src/Pacta.Web/bin/Release/net10.0/Pacta.Web.dll
 pacta=src/Pacta.Cli/bin/Release/net10.0/pacta.dll
 
+# User + system CPU seconds a process has used so far (/proc/PID/stat fields 14 and 15, in clock ticks).
+cpu_seconds() {
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"
+}
+
 pid=
 data=
 cleanup() {
@@ -27,7 +33,7 @@ cleanup() {
 trap cleanup EXIT
 
 echo "pacta verify benchmark: $(date -u +%FT%TZ), $(nproc) cores, Release, SQLite, 127.0.0.1, $runs runs each"
-printf '%10s %12s %10s %10s %12s\n' "events" "build db (s)" "run" "verify (s)" "peak RSS (MB)"
+printf '%10s %12s %5s %10s %16s %16s %14s\n' "events" "build db (s)" "run" "verify (s)" "verifier CPU (s)" "server CPU (s)" "verifier RSS (MB)"
 for count in "${counts[@]}"; do
   data=$(mktemp -d /tmp/pacta-bench-verify.XXXXXX)
   started=$(date +%s.%N)
@@ -47,11 +53,14 @@ for count in "${counts[@]}"; do
     dotnet "$pacta" verify --log "http://127.0.0.1:$port/record" --key "$vkey" --state "$data/warm.json" >/dev/null 2>&1
   done
   for run in $(seq 1 "$runs"); do
+    server_before=$(cpu_seconds "$pid")
     started=$(date +%s.%N)
-    /usr/bin/time -f '%M' -o "$data/rss" dotnet "$pacta" verify --log "http://127.0.0.1:$port/record" --key "$vkey" \
+    /usr/bin/time -f '%M %U %S' -o "$data/rss" dotnet "$pacta" verify --log "http://127.0.0.1:$port/record" --key "$vkey" \
       --state "$data/state-$run.json" >"$data/verify.out" 2>"$data/verify.err" || { cat "$data/verify.out" "$data/verify.err"; exit 1; }
     elapsed=$(echo "$(date +%s.%N) - $started" | bc)
-    printf '%10s %12.1f %10s %10.2f %12.0f\n' "$count" "$built" "$run" "$elapsed" "$(echo "$(cat "$data/rss") / 1024" | bc)"
+    server=$(echo "$(cpu_seconds "$pid") - $server_before" | bc)
+    read -r rss user sys <"$data/rss"
+    printf '%10s %12.1f %5s %10.2f %16.2f %16.2f %14.0f\n' "$count" "$built" "$run" "$elapsed" "$(echo "$user + $sys" | bc)" "$server" "$(echo "$rss / 1024" | bc)"
   done
   tail -n 1 "$data/verify.out"
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=

@@ -49,7 +49,7 @@ public sealed class RecordAppender(PactaDbContext db, TimeProvider time)
             var created = new StoredHash[positions.Length + 1];
             MerkleTree.Append(index, leaf, siblings, created);
 
-            db.RecordEntries.Add(new RecordEntry { Index = index, Bytes = bytes, LeafHash = leaf.ToArray() });
+            db.RecordEntries.Add(new RecordEntry { Index = index, Bytes = bytes, LeafHash = leaf.ToArray(), Subject = events[i].Subject });
             foreach (var stored in created)
             {
                 known[stored.Position] = stored.Hash;

@@ -13,6 +13,8 @@ internal sealed class RecordEntryConfiguration : IEntityTypeConfiguration<Record
         // The index is the head's size at the append, never a database sequence: a sequence can skip.
         builder.Property(e => e.Index).ValueGeneratedNever();
         builder.Property(e => e.LeafHash).HasMaxLength(Hash.Size).IsFixedLength();
+        // Subject then Index: "the newest entry about X" is one seek to the end of X's range.
+        builder.HasIndex(e => new { e.Subject, e.Index });
     }
 }
 

@@ -51,4 +51,24 @@ public static class RecordQueries
         }
         return hashes;
     }
+
+    /// <summary>
+    /// For each subject, the index of the newest entry about it (the one that set its current state), among
+    /// the entries covered by the newest checkpoint, so a page never links to an entry it cannot prove yet.
+    /// Subjects without such an entry are absent from the result.
+    /// </summary>
+    public static async Task<Dictionary<string, long>> NewestEntriesAsync(this PactaDbContext db, IEnumerable<string> subjects, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(subjects);
+        var wanted = subjects.Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0) return new(StringComparer.Ordinal);
+        var size = await db.Checkpoints.MaxAsync(c => (long?)c.Size, cancellationToken) ?? 0;
+        var rows = await db.RecordEntries.AsNoTracking()
+            .Where(e => wanted.Contains(e.Subject) && e.Index < size)
+            .GroupBy(e => e.Subject)
+            .Select(g => new { Subject = g.Key, Index = g.Max(e => e.Index) })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Subject, r => r.Index, StringComparer.Ordinal);
+    }
 }

@@ -14,6 +14,13 @@ public sealed class RecordEntry
 
     /// <summary>SHA-256(0x00 || <see cref="Bytes"/>), stored so tiles and proofs never rehash entries.</summary>
     public required byte[] LeafHash { get; init; }
+
+    /// <summary>
+    /// The event's <c>subject</c>, copied out of <see cref="Bytes"/> so a page can find the entry that set an
+    /// entity's current state with an index seek. Not covered by the hash: a page links to an entry, and the
+    /// entry's own page and proof are what a reader checks.
+    /// </summary>
+    public required string Subject { get; init; }
 }
 
 /// <summary>

@@ -442,7 +442,13 @@ namespace Pacta.Data.Postgres.Migrations
                         .HasColumnType("bytea")
                         .IsFixedLength();
 
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.HasKey("Index");
+
+                    b.HasIndex("Subject", "Index");
 
                     b.ToTable("RecordEntries", (string)null);
                 });

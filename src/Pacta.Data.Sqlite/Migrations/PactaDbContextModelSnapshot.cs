@@ -437,7 +437,13 @@ namespace Pacta.Data.Sqlite.Migrations
                         .HasColumnType("BLOB")
                         .IsFixedLength();
 
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Index");
+
+                    b.HasIndex("Subject", "Index");
 
                     b.ToTable("RecordEntries", (string)null);
                 });

@@ -43,8 +43,15 @@ internal static class RecordEndpoints
 
         var record = app.MapGroup("/record").ExcludeFromDescription();
         record.MapGet("/checkpoint", GetCheckpoint);
-        record.MapGet("/key", (RecordSigningKey key) => Results.Text(key.VerifierKeyText + "\n", TextPlain));
+        record.MapGet("/key", GetKey);
         record.MapGet("/tile/{**path}", GetTile);
+    }
+
+    private static IResult GetKey(RecordSigningKey key, HttpContext context)
+    {
+        // Cacheable, but briefly: the key is pinned by verifiers, and one that changes must be seen changing.
+        context.Response.Headers.CacheControl = "public, max-age=300";
+        return Results.Text(key.VerifierKeyText + "\n", TextPlain);
     }
 
     private static async Task<IResult> GetCheckpoint(PactaDbContext db, HttpContext context, CancellationToken cancellationToken)
@@ -67,14 +74,14 @@ internal static class RecordEndpoints
         bool partial;
         if (tile is { } t)
         {
-            if (!TileLayout.Exists(t, size)) return NotFound("no such tile in the newest checkpoint's tree");
+            if (!TileLayout.ExistsUpTo(t, size)) return NotFound("no such tile in the newest checkpoint's tree or an earlier one");
             bytes = await MerkleTileAsync(db, t, cancellationToken);
             partial = t.IsPartial;
         }
         else
         {
             var b = bundle!.Value;
-            if (!TileLayout.Exists(b, size)) return NotFound("no such entry bundle in the newest checkpoint's tree");
+            if (!TileLayout.ExistsUpTo(b, size)) return NotFound("no such entry bundle in the newest checkpoint's tree or an earlier one");
             bytes = await EntryBundleAsync(db, b, cancellationToken);
             partial = b.IsPartial;
         }

@@ -67,7 +67,7 @@ public abstract class RecordAtomicityTests(PactaApp app)
         await using var check = app.CreateDbContext();
         var head = await check.RecordHeads.AsNoTracking().SingleAsync();
         // A row at the index the next append will take: the primary key is the second line of defence.
-        check.RecordEntries.Add(new Pacta.Core.RecordStore.RecordEntry { Index = head.Size, Bytes = [1], LeafHash = new byte[32] });
+        check.RecordEntries.Add(new Pacta.Core.RecordStore.RecordEntry { Index = head.Size, Bytes = [1], LeafHash = new byte[32], Subject = "stray" });
         await check.SaveChangesAsync();
         check.ChangeTracker.Clear();
         var before = await check.SnapshotAsync();

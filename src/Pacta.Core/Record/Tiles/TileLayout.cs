@@ -156,6 +156,24 @@ public static class TileLayout
             : tile.Index < level.FullTiles;
     }
 
+    /// <summary>
+    /// Whether the tile exists for <paramref name="treeSize"/> or for any smaller tree: what a server holding
+    /// that tree serves. A client that read an older checkpoint asks for that size's partial tiles, and
+    /// tlog-tiles lets a server drop a partial tile only once the full tile is there; hashes never change
+    /// once stored, so the partial tile of a smaller tree is a prefix of what the server has.
+    /// </summary>
+    public static bool ExistsUpTo(Tile tile, long treeSize)
+    {
+        if (tile.Level is < 0 or > MaxLevel || tile.Index < 0 || tile.Width is < 1 or > TileWidth || treeSize < 0) return false;
+        // Level L of a tree of S leaves holds floor(S / 256^L) hashes; the tile needs 256·N + W of them.
+        var hashes = tile.Level * Height >= 63 ? 0 : treeSize >> (tile.Level * Height);
+        return hashes >= tile.Width && tile.Index <= (hashes - tile.Width) / TileWidth;
+    }
+
+    /// <summary>Whether the entry bundle exists for <paramref name="treeSize"/> or any smaller tree (see <see cref="ExistsUpTo(Tile, long)"/>).</summary>
+    public static bool ExistsUpTo(EntryBundle bundle, long treeSize) =>
+        ExistsUpTo(new Tile(0, bundle.Index, bundle.Width), treeSize);
+
     /// <summary>Whether the entry bundle exists, exactly as listed by <see cref="EntryBundles"/>, for the tree size.</summary>
     public static bool Exists(EntryBundle bundle, long treeSize) =>
         Exists(new Tile(0, bundle.Index, bundle.Width), treeSize);

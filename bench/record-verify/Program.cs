@@ -39,7 +39,7 @@ using (var pragma = connection.CreateCommand())
     await pragma.ExecuteNonQueryAsync();
 }
 using var transaction = connection.BeginTransaction();
-using var insertEntry = Prepare("INSERT INTO \"RecordEntries\" (\"Index\", \"Bytes\", \"LeafHash\") VALUES ($a, $b, $c)");
+using var insertEntry = Prepare("INSERT INTO \"RecordEntries\" (\"Index\", \"Bytes\", \"LeafHash\", \"Subject\") VALUES ($a, $b, $c, $d)");
 using var insertHash = Prepare("INSERT INTO \"RecordHashes\" (\"Level\", \"Index\", \"Hash\") VALUES ($a, $b, $c)");
 
 var tree = new MemoryHashStore();
@@ -47,12 +47,13 @@ var time = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", Cu
 for (long i = 0; i < count; i++)
 {
     // About the size of the record's real events (an organisation's, a party's): 250-300 bytes of canonical JSON.
+    var subject = $"organization/Bench {i}";
     var bytes = CanonicalJson.Serialize(new JsonObject
     {
         ["type"] = "organization.imported",
         ["time"] = time,
         ["actor"] = new JsonObject { ["role"] = "operator", ["via"] = "bench" },
-        ["subject"] = $"organization/Bench {i}",
+        ["subject"] = subject,
         ["data"] = new JsonObject
         {
             ["fictional"] = true,
@@ -63,6 +64,7 @@ for (long i = 0; i < count; i++)
         },
     });
     var leaf = Hash.Leaf(bytes);
+    insertEntry.Parameters["$d"].Value = subject;
     Run(insertEntry, i, bytes, leaf.ToArray());
     foreach (var stored in MerkleTree.Append(i, leaf, tree))
     {
@@ -94,7 +96,7 @@ SqliteCommand Prepare(string sql)
     var command = connection.CreateCommand();
     command.Transaction = transaction;
     command.CommandText = sql;
-    foreach (var name in (string[])["$a", "$b", "$c"])
+    foreach (var name in (string[])["$a", "$b", "$c", "$d"])
         if (sql.Contains(name, StringComparison.Ordinal)) command.Parameters.AddWithValue(name, DBNull.Value);
     return command;
 }

@@ -53,6 +53,8 @@ public abstract class VerifyCommandTests(PactaApp app) : IDisposable
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.StartsWith("verified: ", result.LastLine(), StringComparison.Ordinal);
+        // stderr is not a terminal here: no progress bar, only where the state went.
+        Assert.Equal([$"pacta: state file {StatePath()} (new)"], result.ErrorLines);
     }
 
     [Fact]

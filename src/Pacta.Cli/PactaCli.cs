@@ -14,11 +14,13 @@ public static class PactaCli
 
     /// <summary>Runs one command line in-process, writing to the given streams, and returns the exit code.</summary>
     /// <param name="configurationOverrides">Settings applied after every other source (tests use them to pick the database).</param>
+    /// <param name="httpHandler">Where HTTP requests go instead of the network (tests pass a test server's handler).</param>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr,
-        IDictionary<string, string?>? configurationOverrides = null, CancellationToken cancellationToken = default)
+        IDictionary<string, string?>? configurationOverrides = null, HttpMessageHandler? httpHandler = null,
+        CancellationToken cancellationToken = default)
     {
         var (commandArgs, settingArgs) = CliConfiguration.Split(args);
-        var cli = new CliContext(stdout, stderr, CliConfiguration.Build(settingArgs, configurationOverrides));
+        var cli = new CliContext(stdout, stderr, CliConfiguration.Build(settingArgs, configurationOverrides), httpHandler);
         var parse = CreateRootCommand(cli).Parse(commandArgs);
         if (parse.Action is ParseErrorAction)
         {
@@ -38,6 +40,7 @@ public static class PactaCli
             ExportCommand.Create(cli),
             new Command("db", "Database administration.") { DbMigrateCommand.Create(cli) },
             KeysCommand.Create(cli),
+            VerifyCommand.Create(cli),
         };
 
     private static string CommandLine(CommandResult result)

@@ -5,6 +5,7 @@ using System.Reflection;
 using System.Text;
 using Pacta.Core.Record.Notes;
 using Pacta.Core.Verification;
+using Pacta.Core.Verification.Replay;
 
 namespace Pacta.Cli;
 
@@ -124,18 +125,32 @@ internal static class VerifyCommand
                 }
             }
 
+            // A portal's events are replayed while they stream past, into the public state they establish.
+            var replay = portal ? new PublicStateReplay() : null;
             using var progress = new VerifyProgressBar(cli);
             var verification = await new VerifyLog(source, key!)
             {
                 Progress = progress,
-                // The replay seam: the lead plugs the replay of src/Pacta.Core/Verification/Replay/ in here for --url,
-                // as an IVerifiedEntrySink that rebuilds the public state while the entries stream past.
-                Entries = null,
+                Entries = replay,
             }.RunAsync(state?.Checkpoint, cancellationToken);
             progress.Finish();
 
             problems.AddRange(verification.Problems);
             var count = verification.ProblemCount + problems.Count - verification.Problems.Count;
+            if (replay is not null)
+            {
+                if (verification.Verified)
+                {
+                    // The record is what was signed; now what the portal shows must be what the record says.
+                    var replayed = await CompareWithPortalAsync(cli, address, replay, cancellationToken);
+                    count += replayed.Count;
+                    problems.AddRange(replayed.Take(Math.Max(0, VerifyLog.MaxProblems - problems.Count)));
+                }
+                else
+                {
+                    await cli.Error.WriteLineAsync("pacta: the portal's pages were not compared with the record, because the record itself did not verify.");
+                }
+            }
             foreach (var problem in problems) await cli.Output.WriteLineAsync(problem.ToString());
             if (count > problems.Count) await cli.Output.WriteLineAsync($"… and {count - problems.Count} more problems");
 
@@ -157,11 +172,32 @@ internal static class VerifyCommand
             cli.Complain($"cannot read the log: {e.Message}");
             return UsageOrNetwork;
         }
+        catch (PortalReadException e)
+        {
+            cli.Complain($"cannot read the portal's open data: {e.Message}");
+            return UsageOrNetwork;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             cli.Complain($"cannot write the state file {statePath}: {e.Message}");
             return UsageOrNetwork;
         }
+    }
+
+    /// <summary>
+    /// The entries that could not be replayed, then every difference between the state the events establish
+    /// and what the portal's open data API shows (an entity edited, added or removed without an event).
+    /// </summary>
+    private static async Task<List<VerificationProblem>> CompareWithPortalAsync(CliContext cli, Uri portal, PublicStateReplay replay, CancellationToken cancellationToken)
+    {
+        var problems = replay.Problems.Select(p => new VerificationProblem($"entry {p.Index.ToString(CultureInfo.InvariantCulture)}", p.Message)).ToList();
+        await cli.Error.WriteLineAsync($"pacta: replayed {replay.Count.ToString(CultureInfo.InvariantCulture)} events into {replay.State.Entities.Count.ToString(CultureInfo.InvariantCulture)} public entities; comparing them with {portal}api/v1/");
+        using var http = CreateClient(cli);
+        http.BaseAddress = portal;
+        // "portal: commitment/MX0081: title.es: the record says … (entry 40), the portal shows …"
+        foreach (var difference in await PortalComparison.CompareAsync(http, replay.State, cancellationToken))
+            problems.Add(new VerificationProblem("portal", difference.ToString()));
+        return problems;
     }
 
     /// <summary>The key a portal serves at /record/key, or null with a problem when it serves none or garbage.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pacta.Web.Tests.Infrastructure;
 using Pacta.Web.Tests.Record;
+using Pacta.Web.Tests.Verify;
 
 namespace Pacta.Web.Tests.RecordStore;
 
@@ -45,6 +46,20 @@ public abstract class RecordCrashTests(PactaApp app)
             Assert.Equal(size + 50, (await RecordCheck.AssertConsistentAsync(db)).Count);
             Assert.Equal(size + 50, (await db.RecordHeads.AsNoTracking().SingleAsync()).Size);
         }
+        await AssertVerifiesAsync(app);
+    }
+
+    /// <summary>
+    /// <c>pacta verify --log</c> against the app serving this database, after signing a checkpoint: the record
+    /// part of verify (the appended events are test events, not public state the portal shows).
+    /// </summary>
+    internal static async Task AssertVerifiesAsync(PactaApp app)
+    {
+        await app.PublishAsync();
+        var state = Path.Combine(Directory.CreateTempSubdirectory("pacta-verify-").FullName, "state.json");
+        var result = await VerifyRun.AgainstAsync(app, "--log", "http://localhost/record", "--key", app.VerifierKey(), "--state", state);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Matches($"^verified: [^ ]+ size {await app.RecordSizeAsync()} root ", result.LastLine());
     }
 }
 

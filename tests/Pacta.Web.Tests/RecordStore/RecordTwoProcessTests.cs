@@ -36,6 +36,7 @@ public abstract class RecordTwoProcessTests(PactaApp app)
         Assert.All(acknowledged, index => Assert.InRange(index, 0, size - 1));
         // Both really appended at once: each got indexes on both sides of the other's first one.
         Assert.True(fromFirst.Max() > fromSecond.Min() && fromSecond.Max() > fromFirst.Min(), "the two processes did not overlap");
+        await RecordCrashTests.AssertVerifiesAsync(app);
     }
 }
 

@@ -1,8 +1,10 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Pacta.Core.Record.Merkle;
 using Pacta.Core.Record.Notes;
 using Pacta.Core.RecordKeys;
+using Pacta.Core.RecordStore;
 using Pacta.Web.Tests.Cli;
 using Pacta.Web.Tests.Infrastructure;
 
@@ -61,8 +63,32 @@ public abstract class VerifyEditedEntryTests(PactaApp app) : TamperingTests(app)
     }
 }
 
+/// <summary>An entity's public field edited in the database without an event: the record verifies, the portal does not match it.</summary>
+public abstract class VerifyEditedEntityTests(PactaApp app) : TamperingTests(app)
+{
+    [Fact]
+    public async Task CommitmentTitleEditedWithoutAnEvent_FailsNamingTheEntityAndField()
+    {
+        await VerifiedOnceAsync();
+        long entry;
+        await using (var db = App.CreateDbContext())
+        {
+            Assert.Equal(1, await db.Database.ExecuteSqlRawAsync("""UPDATE "Commitments" SET "Title_Es" = 'Un título que nadie acordó' WHERE "Code" = 'DEMO02'"""));
+            entry = await db.RecordEntries.Where(e => e.Subject == "commitment/DEMO02").MaxAsync(e => e.Index);
+        }
+
+        var result = await VerifyAsync();
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var line = Assert.Single(result.OutputLines(), l => l.StartsWith("portal: ", StringComparison.Ordinal));
+        Assert.Matches($"^portal: commitment/DEMO02: title\\.es: the record says \"[^\"]+\" \\(entry {entry}\\), the portal shows \"Un título que nadie acordó\"$", line);
+        Assert.Matches("^FAILED: [^ ]+ size 43: 1 problem$", result.LastLine());
+    }
+}
+
 /// <summary>
-/// The last entries deleted, the tree recomputed, new events appended and a checkpoint signed with the same key:
+/// The last entries deleted, the tree recomputed, the same events appended again at another time and a checkpoint
+/// signed with the same key:
 /// a self-consistent log that only the saved checkpoint shows to be a rewrite.
 /// </summary>
 public abstract class VerifyRewrittenHistoryTests(PactaApp app) : TamperingTests(app)
@@ -73,8 +99,13 @@ public abstract class VerifyRewrittenHistoryTests(PactaApp app) : TamperingTests
     public async Task TruncatedRecomputedAndResigned_FailsAgainstTheState_ButPassesWithout()
     {
         await VerifiedOnceAsync();
+        List<RecordEvent> rewritten;
         await using (var db = App.CreateDbContext())
         {
+            // The rewrite says the same things at another time: a history the portal agrees with, but not the one signed.
+            rewritten = [.. (await db.RecordEntries.AsNoTracking().Where(e => e.Index >= Kept).OrderBy(e => e.Index).Select(e => e.Bytes).ToListAsync())
+                .Select(bytes => JsonNode.Parse(bytes)!.AsObject())
+                .Select(e => new RecordEvent(e["type"]!.GetValue<string>(), e["actor"]!.AsObject(), e["subject"]!.GetValue<string>(), e["data"]!.AsObject()))];
             var kept = await db.RecordEntries.AsNoTracking().Where(e => e.Index < Kept).OrderBy(e => e.Index).Select(e => e.LeafHash).ToListAsync();
             var tree = new MemoryHashStore();
             foreach (var leaf in kept) tree.Append(new Hash(leaf));
@@ -89,18 +120,24 @@ public abstract class VerifyRewrittenHistoryTests(PactaApp app) : TamperingTests
             await db.Checkpoints.ExecuteDeleteAsync();
             await db.RecordHeads.ExecuteUpdateAsync(s => s.SetProperty(h => h.Size, Kept).SetProperty(h => h.Root, root));
         }
-        await App.AppendAsync(5);
+        await using (var db = App.CreateDbContext())
+        {
+            await using var transaction = await db.BeginWriteTransactionAsync();
+            await new RecordAppender(db, TimeProvider.System).AppendAsync(rewritten);
+            await transaction.CommitAsync();
+        }
         await App.PublishAsync();
-        Assert.Equal(45, await App.RecordSizeAsync());
+        Assert.Equal(43, await App.RecordSizeAsync());
 
         var result = await VerifyAsync();
         var fresh = await VerifyWithoutStateAsync();
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.StartsWith("history: rewritten: the first 43 entries no longer have the root ", result.OutputLines()[0], StringComparison.Ordinal);
-        Assert.Matches("^FAILED: [^ ]+ size 45: 1 problem$", result.LastLine());
+        Assert.Matches("^FAILED: [^ ]+ size 43: 1 problem$", result.LastLine());
+        // Without the saved checkpoint nothing is wrong: the record is self-consistent and the portal agrees with it.
         Assert.True(fresh.ExitCode == 0, fresh.ToString());
-        Assert.Matches("^verified: [^ ]+ size 45 root ", fresh.LastLine());
+        Assert.Matches("^verified: [^ ]+ size 43 root ", fresh.LastLine());
     }
 }
 
@@ -132,6 +169,10 @@ public abstract class VerifyOtherKeyTests(PactaApp app) : TamperingTests(app)
 public sealed class VerifyEditedEntryTestsOnSqlite(SqliteApp app) : VerifyEditedEntryTests(app), IClassFixture<SqliteApp>;
 
 public sealed class VerifyEditedEntryTestsOnPostgres(PostgresApp app) : VerifyEditedEntryTests(app), IClassFixture<PostgresApp>;
+
+public sealed class VerifyEditedEntityTestsOnSqlite(SqliteApp app) : VerifyEditedEntityTests(app), IClassFixture<SqliteApp>;
+
+public sealed class VerifyEditedEntityTestsOnPostgres(PostgresApp app) : VerifyEditedEntityTests(app), IClassFixture<PostgresApp>;
 
 public sealed class VerifyRewrittenHistoryTestsOnSqlite(SqliteApp app) : VerifyRewrittenHistoryTests(app), IClassFixture<SqliteApp>;
 

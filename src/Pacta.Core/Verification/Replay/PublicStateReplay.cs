@@ -31,7 +31,7 @@ namespace Pacta.Core.Verification.Replay;
 /// without allocating a string; an entity's state is copied into a buffer it keeps.
 /// </para>
 /// </remarks>
-public sealed class PublicStateReplay
+public sealed class PublicStateReplay : IVerifiedEntrySink
 {
     private readonly Dictionary<string, ReplayedEntity> _entities = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ReplayedEntity>.AlternateLookup<ReadOnlySpan<char>> _bySubject;
@@ -49,6 +49,14 @@ public sealed class PublicStateReplay
     {
         _bySubject = _entities.GetAlternateLookup<ReadOnlySpan<char>>();
         State = new PublicState(_entities);
+    }
+
+    /// <summary>The replay as the verifier's entry sink: it rebuilds the state while the entries stream past.</summary>
+    public ValueTask AddAsync(ReadOnlyMemory<VerifiedEntry> entries, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        foreach (var entry in entries.Span) Apply(entry.Index, entry.Bytes.Span);
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>How many entries have been applied; the next one's index.</summary>

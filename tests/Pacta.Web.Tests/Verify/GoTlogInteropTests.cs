@@ -15,10 +15,10 @@ public sealed class GoTlogLog : IDisposable
     {
         Directory = Path.Combine(work, "log");
         System.IO.Directory.CreateDirectory(Directory);
-        var (exit, output, error) = Run("go", ["run", RepositoryFiles.Path("tests", "interop", "tlogwrite", "main.go"), Directory]);
+        var (exit, outputBytes, error) = GoTool.Run("go", ["run", RepositoryFiles.Path("tests", "interop", "tlogwrite", "main.go"), Directory]);
         if (exit != 0)
             throw new InvalidOperationException($"Cannot run the Go tlog writer (apt-get install golang-go golang-golang-x-mod-dev): {error}");
-        VerifierKey = output.Trim();
+        VerifierKey = System.Text.Encoding.UTF8.GetString(outputBytes).Trim();
     }
 
     /// <summary>The log's files: checkpoint, tile/..., tile/entries/....</summary>
@@ -27,22 +27,6 @@ public sealed class GoTlogLog : IDisposable
     public string VerifierKey { get; }
 
     public string StatePath(string name) => Path.Combine(work, name);
-
-    private static (int Exit, string Output, string Error) Run(string program, IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        // GOPATH mode with the Debian source tree: no module proxy, no network.
-        start.Environment["GO111MODULE"] = "off";
-        start.Environment["GOPATH"] = "/usr/share/gocode";
-        start.Environment["GOFLAGS"] = "";
-        start.Environment["GOCACHE"] = Path.Combine(Path.GetTempPath(), "pacta-go-cache");
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output, error.Result);
-    }
 
     public void Dispose() => System.IO.Directory.Delete(work, recursive: true);
 }

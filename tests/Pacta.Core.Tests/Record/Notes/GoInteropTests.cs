@@ -15,7 +15,7 @@ public sealed class GoNotesTool : IDisposable
     public GoNotesTool()
     {
         Executable = Path.Combine(directory, "notes");
-        var (exit, _, error) = Run("go", ["build", "-o", Executable, RepositoryFiles.Path("tests", "interop", "notes", "main.go")]);
+        var (exit, _, error) = GoTool.Run("go", ["build", "-o", Executable, RepositoryFiles.Path("tests", "interop", "notes", "main.go")]);
         if (exit != 0)
             throw new InvalidOperationException(
                 $"Cannot build the Go interop tool (apt-get install golang-go golang-golang-x-mod-dev): {error}");
@@ -28,23 +28,6 @@ public sealed class GoNotesTool : IDisposable
         var path = Path.Combine(directory, name);
         File.WriteAllBytes(path, contents);
         return path;
-    }
-
-    public static (int Exit, byte[] Output, string Error) Run(string program, IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        // GOPATH mode with the Debian source tree: no module proxy, no network.
-        start.Environment["GO111MODULE"] = "off";
-        start.Environment["GOPATH"] = "/usr/share/gocode";
-        start.Environment["GOFLAGS"] = "";
-        start.Environment["GOCACHE"] = Path.Combine(Path.GetTempPath(), "pacta-go-cache");
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
-        using var output = new MemoryStream();
-        var error = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.BaseStream.CopyTo(output);
-        process.WaitForExit();
-        return (process.ExitCode, output.ToArray(), error.Result);
     }
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
@@ -60,7 +43,7 @@ public class GoInteropTests(GoNotesTool go) : IClassFixture<GoNotesTool>
         using var signer = NoteSigner.Generate("example.org/pacta");
         var note = go.TempFile("pacta.note", SignedNote.Sign(Text, signer));
 
-        var (exit, output, error) = GoNotesTool.Run(go.Executable, ["verify", signer.Verifier.ToString(), note]);
+        var (exit, output, error) = GoTool.Run(go.Executable, ["verify", signer.Verifier.ToString(), note]);
 
         Assert.True(exit == 0, error);
         Assert.Equal(Text, Encoding.UTF8.GetString(output));
@@ -74,7 +57,7 @@ public class GoInteropTests(GoNotesTool go) : IClassFixture<GoNotesTool>
         bytes[20] ^= 1;
         var note = go.TempFile("tampered.note", bytes);
 
-        var (exit, _, error) = GoNotesTool.Run(go.Executable, ["verify", signer.Verifier.ToString(), note]);
+        var (exit, _, error) = GoTool.Run(go.Executable, ["verify", signer.Verifier.ToString(), note]);
 
         Assert.Equal(1, exit);
         Assert.Contains("invalid signature", error, StringComparison.Ordinal);
@@ -87,7 +70,7 @@ public class GoInteropTests(GoNotesTool go) : IClassFixture<GoNotesTool>
         var keyFile = go.TempFile("signer.key", Encoding.UTF8.GetBytes(signer.ToSignerKeyText()));
         var textFile = go.TempFile("text.txt", Encoding.UTF8.GetBytes(Text));
 
-        var (exit, output, error) = GoNotesTool.Run(go.Executable, ["sign", keyFile, textFile]);
+        var (exit, output, error) = GoTool.Run(go.Executable, ["sign", keyFile, textFile]);
         File.Delete(keyFile);
 
         Assert.True(exit == 0, error);

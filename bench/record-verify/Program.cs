@@ -9,6 +9,8 @@
 // entity tables hold (PortalRecord), so that `pacta verify --url` passes; slower to build.
 //
 //   dotnet run -c Release --project bench/record-verify -- DATA_DIR COUNT ORIGIN [--portal|--portal-small]
+//
+// `record-verify replay DATA_DIR` times the replay alone over an existing database's record (ReplayTiming).
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -20,6 +22,12 @@ using Pacta.Core.Record;
 using Pacta.Core.Record.Merkle;
 using Pacta.Core.RecordKeys;
 
+if (args is ["replay", var replayDirectory])
+{
+    var existing = Path.GetFullPath(replayDirectory);
+    Console.WriteLine(await ReplayTiming.RunAsync(new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(existing, "pacta.db")}", existing)));
+    return 0;
+}
 if (args.Length is not (3 or 4) || !long.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var count)
     || (args.Length == 4 && args[3] is not ("--portal" or "--portal-small")))
 {

@@ -2,21 +2,36 @@
 // (one transaction, prepared inserts, the tree computed in memory with the record's own Merkle code), creates
 // the record signing key there, signs and stores a checkpoint for the whole record, and prints the verifier key.
 // Pacta.Web started on DATA_DIR then serves it at /record/, exactly as it would have after COUNT appends.
+// Those events are no portal's public state: `pacta verify --log` passes on them, `--url` cannot.
 //
-//   dotnet run -c Release --project bench/record-verify -- DATA_DIR COUNT ORIGIN
+// With --portal (commitment events, about 1.6 KB) or --portal-small (nine in ten organisation events), the
+// record is instead written by the app's own import and append code and replays into exactly the state the
+// entity tables hold (PortalRecord), so that `pacta verify --url` passes; slower to build.
+//
+//   dotnet run -c Release --project bench/record-verify -- DATA_DIR COUNT ORIGIN [--portal|--portal-small]
+//
+// `record-verify replay DATA_DIR` times the replay alone over an existing database's record (ReplayTiming).
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Pacta.Bench.RecordVerify;
 using Pacta.Core.Data;
 using Pacta.Core.Record;
 using Pacta.Core.Record.Merkle;
 using Pacta.Core.RecordKeys;
 
-if (args.Length != 3 || !long.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+if (args is ["replay", var replayDirectory])
 {
-    Console.Error.WriteLine("usage: record-verify DATA_DIR COUNT ORIGIN");
+    var existing = Path.GetFullPath(replayDirectory);
+    Console.WriteLine(await ReplayTiming.RunAsync(new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(existing, "pacta.db")}", existing)));
+    return 0;
+}
+if (args.Length is not (3 or 4) || !long.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+    || (args.Length == 4 && args[3] is not ("--portal" or "--portal-small")))
+{
+    Console.Error.WriteLine("usage: record-verify DATA_DIR COUNT ORIGIN [--portal|--portal-small]");
     return 2;
 }
 var directory = Path.GetFullPath(args[0]);
@@ -28,6 +43,17 @@ var clock = Stopwatch.StartNew();
 await using (var db = settings.CreateContext())
 {
     await db.Database.MigrateAsync();
+}
+
+if (args.Length == 4)
+{
+    // Run from the repository's root (run.sh does), where testdata/ is.
+    var portal = new PortalRecord(settings, Directory.GetCurrentDirectory());
+    var written = await portal.WriteAsync(count, small: args[3] == "--portal-small", message => Console.Error.WriteLine(message));
+    var verifierKey = await portal.SignAsync(origin);
+    Console.Error.WriteLine($"record-verify: {written:N0} events written in {clock.Elapsed.TotalSeconds:0.0} s");
+    Console.WriteLine(verifierKey);
+    return 0;
 }
 
 using var connection = new SqliteConnection(settings.ConnectionString);

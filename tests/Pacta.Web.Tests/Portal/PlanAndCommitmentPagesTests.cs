@@ -99,6 +99,29 @@ public abstract class PlanAndCommitmentPagesTests(PactaApp app)
         Assert.DoesNotContain("Imported from public sources", page.Document.Body!.TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/es/commitments/mx0081", "/es/commitments/MX0081")]
+    [InlineData("/en/commitments/Demo01", "/en/commitments/DEMO01")]
+    public async Task Commitment_CodeInOtherCase_RedirectsToTheCanonicalCode(string url, string canonical)
+    {
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync(url);
+
+        Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found, $"{url} answered {response.StatusCode}");
+        Assert.Equal(canonical, response.Headers.Location?.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Commitment_UnknownCodeInLowerCase_IsNotFound()
+    {
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync("/es/commitments/mx9999");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Fact]
     public async Task Commitment_MX0081InSpanish_ShowsItsSpanishTitleAndPolicyArea()
     {

@@ -71,7 +71,7 @@ public sealed class Checkpoint
         var lines = text[..^1].Split('\n');
         if (lines.Length < 3) throw Malformed("body needs origin, tree size and root hash lines");
         if (lines[0].Length == 0) throw Malformed("origin line is empty");
-        if (!TryParseSize(lines[1], out var size))
+        if (!CanonicalDecimal.TryParse(lines[1], out var size))
             throw Malformed("tree size must be decimal digits with no sign, space or leading zero");
         if (!NoteKey.TryDecodeBase64(lines[2], out var hash)) throw Malformed("root hash is not canonical base64");
         if (hash.Length != HashLength) throw Malformed($"root hash must be {HashLength} bytes, not {hash.Length}");
@@ -87,15 +87,6 @@ public sealed class Checkpoint
 
     /// <summary>Formats and signs the checkpoint; returns the signed note's bytes.</summary>
     public byte[] Sign(params IReadOnlyList<NoteSigner> signers) => SignedNote.Sign(Format(), signers);
-
-    private static bool TryParseSize(string text, out long size)
-    {
-        size = 0;
-        if (text.Length == 0 || (text.Length > 1 && text[0] == '0')) return false;
-        foreach (var c in text)
-            if (!char.IsAsciiDigit(c)) return false;
-        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out size);
-    }
 
     private static bool IsSingleLine(string text)
     {

@@ -17,6 +17,13 @@ public static class RecordQueries
         db.Checkpoints.AsNoTracking().OrderByDescending(c => c.Size).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>
+    /// The newest signed checkpoint's size, 0 before the first (a checkpoint is never signed for an empty
+    /// tree). For the readers that need the size only, on hot paths (every tile request), without its text.
+    /// </summary>
+    public static async Task<long> NewestCheckpointSizeAsync(this PactaDbContext db, CancellationToken cancellationToken) =>
+        await db.Checkpoints.MaxAsync(c => (long?)c.Size, cancellationToken) ?? 0;
+
+    /// <summary>
     /// The stored hashes at <paramref name="positions"/>, in that order, read in one query (for the tree
     /// math's two-step form: positions → one batch read → build).
     /// </summary>
@@ -63,7 +70,7 @@ public static class RecordQueries
         ArgumentNullException.ThrowIfNull(subjects);
         var wanted = subjects.Distinct(StringComparer.Ordinal).ToList();
         if (wanted.Count == 0) return new(StringComparer.Ordinal);
-        var size = await db.Checkpoints.MaxAsync(c => (long?)c.Size, cancellationToken) ?? 0;
+        var size = await db.NewestCheckpointSizeAsync(cancellationToken);
         var rows = await db.RecordEntries.AsNoTracking()
             .Where(e => wanted.Contains(e.Subject) && e.Index < size)
             .GroupBy(e => e.Subject)

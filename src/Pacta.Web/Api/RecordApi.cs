@@ -66,10 +66,10 @@ internal static class RecordApi
         if (first > second)
             return ApiProblems.InvalidParameter("from", from, $"from must not be greater than to ({second})");
 
-        var checkpoint = await db.NewestCheckpointAsync(cancellationToken);
-        if (checkpoint is null) return ApiProblems.NotFound("No checkpoint has been signed yet, so no consistency can be proven.");
-        if (second > checkpoint.Size)
-            return ApiProblems.NotFound($"The newest checkpoint's tree has {checkpoint.Size} entries, fewer than to ({second}).");
+        var size = await db.NewestCheckpointSizeAsync(cancellationToken);
+        if (size == 0) return ApiProblems.NotFound("No checkpoint has been signed yet, so no consistency can be proven.");
+        if (second > size)
+            return ApiProblems.NotFound($"The newest checkpoint's tree has {size} entries, fewer than to ({second}).");
 
         var proof = MerkleTree.ConsistencyProof(first, second,
             await db.ReadHashesAsync(MerkleTree.ConsistencyPositions(first, second), cancellationToken));

@@ -32,8 +32,7 @@ internal sealed class CheckpointPublisher(
         var db = scope.ServiceProvider.GetRequiredService<PactaDbContext>();
         // Size and root from one row read, so the checkpoint always pairs a size with its own root.
         var head = await db.RecordHeads.AsNoTracking().SingleAsync(h => h.Id == RecordHead.SingletonId, cancellationToken);
-        var newest = await db.NewestCheckpointAsync(cancellationToken);
-        if (head.Size <= (newest?.Size ?? 0)) return null;
+        if (head.Size <= await db.NewestCheckpointSizeAsync(cancellationToken)) return null;
 
         var text = CheckpointSigning.Sign(key.Signer, key.Origin, head.Size, new Hash(head.Root));
         db.Checkpoints.Add(new StoredCheckpoint { Size = head.Size, Text = text });

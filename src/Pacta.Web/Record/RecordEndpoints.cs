@@ -69,7 +69,7 @@ internal static class RecordEndpoints
         var bundle = tile is null ? TileLayout.ParseEntryBundle(full) : null;
         if (tile is null && bundle is null) return NotFound("not a canonical tile path");
 
-        var size = (await db.NewestCheckpointAsync(cancellationToken))?.Size ?? 0;
+        var size = await db.NewestCheckpointSizeAsync(cancellationToken);
         byte[] bytes;
         bool partial;
         if (tile is { } t)

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pacta.Core.Data;
@@ -114,18 +113,15 @@ internal static class RecordEndpoints
             .OrderBy(e => e.Index).Select(e => e.Bytes).ToListAsync(cancellationToken);
         if (entries.Count != bundle.Width)
             throw new InvalidOperationException($"The record stores {entries.Count} of the {bundle.Width} entries of {bundle}.");
-        var output = new byte[entries.Sum(e => 2 + e.Length)];
-        var at = 0;
-        foreach (var entry in entries)
+        try
         {
-            // The format cannot carry a longer entry; serving a truncated length would corrupt every entry after it.
-            if (entry.Length > ushort.MaxValue)
-                throw new InvalidOperationException($"An entry of {bundle} is {entry.Length} bytes, more than an entry bundle can hold.");
-            BinaryPrimitives.WriteUInt16BigEndian(output.AsSpan(at), (ushort)entry.Length);
-            entry.CopyTo(output, at + 2);
-            at += 2 + entry.Length;
+            return EntryBundleFormat.Encode(entries);
         }
-        return output;
+        catch (ArgumentException e)
+        {
+            // Stored but not servable: a storage fault, not a bad request.
+            throw new InvalidOperationException($"{bundle}: {e.Message}", e);
+        }
     }
 
     /// <summary>A plain-text 404: with a body, the portal's HTML not-found page is not substituted (clients here are programs).</summary>

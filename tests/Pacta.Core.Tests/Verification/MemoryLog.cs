@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Text;
 using Pacta.Core.Record.Merkle;
 using Pacta.Core.Record.Notes;
@@ -40,16 +39,8 @@ public sealed class MemoryLog : ILogSource
         }
         foreach (var bundle in TileLayout.EntryBundles(Size))
         {
-            using var output = new MemoryStream();
-            for (var i = 0; i < bundle.Width; i++)
-            {
-                var bytes = entries[(int)(bundle.Index * TileLayout.TileWidth + i)];
-                var length = new byte[2];
-                BinaryPrimitives.WriteUInt16BigEndian(length, (ushort)bytes.Length);
-                output.Write(length);
-                output.Write(bytes);
-            }
-            Files[bundle.Path] = output.ToArray();
+            Files[bundle.Path] = EntryBundleFormat.Encode(
+                [.. Enumerable.Range(0, bundle.Width).Select(i => entries[(int)(bundle.Index * TileLayout.TileWidth + i)])]);
         }
         Files["checkpoint"] = SignCheckpoint(Signer.Name, Size, Root);
         return this;

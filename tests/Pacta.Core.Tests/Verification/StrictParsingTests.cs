@@ -1,4 +1,5 @@
 using Pacta.Core.Record.Notes;
+using Pacta.Core.Record.Tiles;
 using Pacta.Core.Verification;
 
 namespace Pacta.Core.Tests.Verification;

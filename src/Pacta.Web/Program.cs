@@ -1,5 +1,6 @@
 using Pacta.Web.Api;
 using Pacta.Web.Localization;
+using Pacta.Web.People;
 using Pacta.Web.Record;
 using Pacta.Web.Security;
 using Pacta.Web.Startup;
@@ -19,6 +20,9 @@ builder.AddPactaRecordKeys();
 // Public pages: static server-side rendering in Spanish and English; none needs JavaScript.
 builder.AddPactaPortal();
 
+// People: invitation-only accounts, passkeys first, sessions, per-party authorization (docs/security.md).
+builder.AddPactaPeople();
+
 // Open data: JSON under /api/v1 with OpenAPI; every error is an RFC 9457 problem.
 builder.AddPactaApi();
 
@@ -37,9 +41,10 @@ app.PrepareRecordKeys();
 app.UseSecurityHeaders();
 app.UsePactaErrors();
 app.UseCultureFromPath();
+app.UsePactaPeople();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapPactaApi();
 // After the API (it shares its CORS policy), before the portal's catch-all pages.
 app.MapPactaRecord();

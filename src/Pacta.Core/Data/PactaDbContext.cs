@@ -1,8 +1,11 @@
 using System.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Pacta.Core.Commitments;
 using Pacta.Core.Forum;
+using Pacta.Core.People;
 using Pacta.Core.Plans;
 using Pacta.Core.RecordStore;
 
@@ -16,7 +19,11 @@ namespace Pacta.Core.Data;
 /// dotnet ef migrations add NAME --project src/Pacta.Data.Postgres
 /// </code>
 /// </remarks>
-public sealed class PactaDbContext(DbContextOptions<PactaDbContext> options) : DbContext(options)
+/// <para>
+/// People are ASP.NET Core Identity users (<see cref="Member"/>) without Identity's global roles: Pacta's roles
+/// are per party (<see cref="Appointment"/>), so the context is an <see cref="IdentityUserContext{TUser, TKey}"/>.
+/// </para>
+public sealed class PactaDbContext(DbContextOptions<PactaDbContext> options) : IdentityUserContext<Member, Guid>(options)
 {
     public DbSet<Forum.Forum> Forums => Set<Forum.Forum>();
     public DbSet<Party> Parties => Set<Party>();
@@ -30,6 +37,11 @@ public sealed class PactaDbContext(DbContextOptions<PactaDbContext> options) : D
     public DbSet<RecordHash> RecordHashes => Set<RecordHash>();
     public DbSet<RecordHead> RecordHeads => Set<RecordHead>();
     public DbSet<StoredCheckpoint> Checkpoints => Set<StoredCheckpoint>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<MemberSession> MemberSessions => Set<MemberSession>();
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
     /// <summary>Begins the transaction of a state-changing operation. Every write operation uses this, never <c>Database.BeginTransactionAsync</c>.</summary>
     /// <remarks>
@@ -46,8 +58,14 @@ public sealed class PactaDbContext(DbContextOptions<PactaDbContext> options) : D
             ? Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken)
             : Database.BeginTransactionAsync(cancellationToken);
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PactaDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        // Not base.OnModelCreating: Identity picks its schema version from IdentityOptions in the application's
+        // services, and without them (the CLI, the record writer's own contexts, migrations) it falls back to
+        // version 1, which has no passkeys. The model must be the same everywhere, so Pacta configures
+        // Identity's tables itself (People/IdentityConfigurations.cs), as schema version 3 lays them out.
+        builder.ApplyConfigurationsFromAssembly(typeof(PactaDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -58,5 +76,6 @@ public sealed class PactaDbContext(DbContextOptions<PactaDbContext> options) : D
         configurationBuilder.Properties<ParticipationStatus>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<PlanState>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<CommitmentProvenance>().HaveConversion<string>().HaveMaxLength(48);
+        configurationBuilder.Properties<AccountKind>().HaveConversion<string>().HaveMaxLength(32);
     }
 }

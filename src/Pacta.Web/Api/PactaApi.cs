@@ -46,9 +46,10 @@ internal static class PactaApi
             api.UseWhen(c => c.Request.Path.StartsWithSegments("/api/v1"), v1 => v1.UseCors(OpenDataCors));
         });
 
-        app.MapOpenApi();
+        // Open data is public: no account, no cookie needed.
+        app.MapOpenApi().AllowAnonymous();
 
-        var v1 = app.MapGroup("/api/v1");
+        var v1 = app.MapGroup("/api/v1").AllowAnonymous();
         v1.MapForumApi();
         v1.MapPlansApi();
         v1.MapCommitmentsApi();

@@ -36,7 +36,7 @@ internal static class CultureRouting
             CultureInfo.CurrentUICulture = culture;
             return next(context);
         });
-        app.MapGet("/", RedirectByAcceptLanguage).ExcludeFromDescription();
+        app.MapGet("/", RedirectByAcceptLanguage).ExcludeFromDescription().AllowAnonymous();
     }
 
     /// <summary>The language segment of a path, or null when the path has none.</summary>

@@ -40,7 +40,7 @@ internal static class RecordEndpoints
         // The record is public like the open data: any site may read it (a verifier in a browser), without credentials.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/record"), record => record.UseCors(PactaApi.OpenDataCors));
 
-        var record = app.MapGroup("/record").ExcludeFromDescription();
+        var record = app.MapGroup("/record").ExcludeFromDescription().AllowAnonymous();
         record.MapGet("/checkpoint", GetCheckpoint);
         record.MapGet("/key", GetKey);
         record.MapGet("/tile/{**path}", GetTile);

@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Pacta.Core.Data;
+using Pacta.Core.People;
 
 namespace Pacta.Web.Tests.Infrastructure;
 
@@ -34,8 +38,61 @@ public abstract class PactaApp(DatabaseProvider provider, bool seed = true) : We
         _ = Services;
     }
 
+    /// <summary>
+    /// A new account, stored the way accepting an invitation stores it (confirmed email, lockout enabled), with
+    /// its organisation and, when asked, an appointment. No credential: tests sign it in with <see cref="SignInAsync"/>.
+    /// </summary>
+    public async Task<Member> CreateMemberAsync(
+        string? organization = null, AccountKind kind = AccountKind.Participant, bool representative = false, bool representsOrganization = false)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PactaDbContext>();
+        var org = organization is null ? null : await db.Organizations.SingleAsync(o => o.ShortName == organization);
+        var name = $"m{Guid.NewGuid():N}";
+        var member = new Member
+        {
+            UserName = name,
+            Email = $"{name}@example.org",
+            EmailConfirmed = true,
+            DisplayName = $"Test {kind} {organization}",
+            Kind = kind,
+            OrganizationId = org?.Id,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Member>>();
+        var created = await users.CreateAsync(member);
+        if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        if (representative)
+        {
+            db.Appointments.Add(new Appointment
+            {
+                MemberId = member.Id,
+                PartyKey = org?.PartyKey ?? throw new InvalidOperationException("A representative needs an organisation."),
+                OrganizationId = representsOrganization ? org.Id : null,
+                Since = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+        return member;
+    }
+
+    /// <summary>A client over HTTPS (the session cookie is Secure) that keeps cookies and does not follow redirects.</summary>
+    public HttpClient CreateHttpsClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A client signed in as <paramref name="member"/> through the test-only door (<see cref="TestSignIn"/>).</summary>
+    public async Task<HttpClient> SignInAsync(Member member)
+    {
+        var client = CreateHttpsClient();
+        using var response = await client.PostAsync(new Uri(TestSignIn.PathPrefix + member.Id, UriKind.Relative), null);
+        if (response.StatusCode != System.Net.HttpStatusCode.NoContent)
+            throw new InvalidOperationException($"Test sign-in of {member.Id} answered {(int)response.StatusCode}.");
+        return client;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, TestSignIn>());
         builder.UseSetting("Pacta:DataDirectory", DataDirectory);
         builder.UseSetting("Pacta:Seed:OnFirstStart", seed ? "true" : "false");
         builder.UseSetting("Pacta:Database:Provider", Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres");

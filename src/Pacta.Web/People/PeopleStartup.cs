@@ -55,6 +55,8 @@ internal static class PeopleStartup
 
         builder.Services.AddScoped<MemberSignIn>();
         builder.Services.AddScoped<SignInNotice>();
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddScoped<AppointmentRecord>();
 
         // Antiforgery cookies get the same protections as the session cookie.
         builder.Services.AddAntiforgery(options =>

@@ -42,8 +42,9 @@ internal static class InviteCommand
         if (reviewer && operatorAccount) return Usage(cli, "--reviewer and --operator: choose one kind of account");
         var kind = reviewer ? AccountKind.Reviewer : operatorAccount ? AccountKind.Operator : AccountKind.Participant;
         var option = reviewer ? "--reviewer" : "--operator";
-        if (kind != AccountKind.Participant && organization is not null) return Usage(cli, $"--organization: a {option[2..]} belongs to no organisation");
-        if (kind != AccountKind.Participant && (representative || partyRepresentative)) return Usage(cli, $"{(representative ? "--representative" : "--party-representative")}: a {option[2..]} represents no one");
+        var account = reviewer ? "a reviewer" : "an operator";
+        if (kind != AccountKind.Participant && organization is not null) return Usage(cli, $"--organization: {account} belongs to no organisation");
+        if (kind != AccountKind.Participant && (representative || partyRepresentative)) return Usage(cli, $"{(representative ? "--representative" : "--party-representative")}: {account} represents no one");
         if (kind == AccountKind.Participant && organization is null) return Usage(cli, "--organization is required (or --reviewer / --operator)");
         if (representative && partyRepresentative) return Usage(cli, "--representative and --party-representative: choose one");
 

@@ -83,8 +83,9 @@ public static class PublicRepresentatives
                 a.Since,
             }).ToListAsync(cancellationToken);
         var members = appointments.Select(a => a.MemberId).Distinct().ToList();
-        var passkeys = await db.UserPasskeys.Where(p => members.Contains(p.UserId))
-            .Select(p => new { p.UserId, p.CredentialId, p.Data.PublicKey }).ToListAsync(cancellationToken);
+        // Whole rows: projecting a byte array out of the JSON column reads it back wrongly on SQLite (EF Core 10).
+        var passkeys = (await db.UserPasskeys.AsNoTracking().Where(p => members.Contains(p.UserId)).ToListAsync(cancellationToken))
+            .Select(p => new { p.UserId, p.CredentialId, p.Data.PublicKey }).ToList();
         return [.. appointments
             .OrderBy(a => a.OrganizationPosition ?? -1).ThenBy(a => a.Id)
             .Select(a => new PublicRepresentative(a.Id, a.PartyKey, a.Organization, a.Since.ToUniversalTime(),

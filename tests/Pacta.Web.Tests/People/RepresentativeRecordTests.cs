@@ -109,6 +109,30 @@ public abstract class RepresentativeRecordTests(PactaApp app) : IDisposable
         await AssertVerifiesAsync();
     }
 
+    [Fact]
+    public async Task SingleRepresentativeParty_AppointingAWholePartyRepresentative_HandsOver()
+    {
+        var sitting = await app.CreateNamedMemberAsync("INAI", representative: true);
+        await app.AddPasskeyAsync(sitting);
+        await PublishAsync(sitting);
+        var previous = await AppointmentOfAsync(sitting);
+        var successor = await app.CreateNamedMemberAsync("OGE");
+        await app.AddPasskeyAsync(successor);
+        using var client = await app.SignInAsync(sitting);
+
+        var (status, _) = await PeopleTesting.PostFormAsync(client, "/en/parties/guarantor/people", "appoint", ("Appoint.Target", $"{successor.Id}:party"));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var (removed, removedIndex) = await LatestEntryAsync($"representative/{previous:D}");
+        var (appointed, appointedIndex) = await LatestEntryAsync($"representative/{await AppointmentOfAsync(successor):D}");
+        Assert.Contains("\"type\":\"representative.removed\"", Encoding.UTF8.GetString(removed), StringComparison.Ordinal);
+        Assert.Contains("\"type\":\"representative.appointed\"", Encoding.UTF8.GetString(appointed), StringComparison.Ordinal);
+        Assert.Equal(removedIndex + 1, appointedIndex);
+        await using (var db = app.CreateDbContext())
+            Assert.Equal([successor.Id], await db.Appointments.Where(a => a.PartyKey == "guarantor" && a.OrganizationId == null && a.EndedAt == null).Select(a => a.MemberId).ToListAsync());
+        await AssertVerifiesAsync();
+    }
+
     /// <summary>A representative with a passkey whose appointment the record carries (as accepting an invitation leaves it), signed in.</summary>
     private async Task<(Core.People.Member Member, HttpClient Client)> PublishedRepresentativeAsync(string organization)
     {

@@ -20,6 +20,10 @@ namespace Pacta.Core.Verification.Replay;
 /// participation change's party).
 /// </para>
 /// <para>
+/// A <c>representative.removed</c> event ends the representative its subject names: it leaves the state (the portal
+/// must no longer show it), and ending one no earlier entry appointed is a problem.
+/// </para>
+/// <para>
 /// An event's data is the complete public state of its subject, so the latest one about a subject is its
 /// state. An entry that is not canonical but has a canonical form is replayed as that form; one that refers
 /// to an entity no earlier entry created still sets its subject's state (so the comparison with the portal

@@ -133,6 +133,26 @@ public abstract class RepresentativeRecordTests(PactaApp app) : IDisposable
         await AssertVerifiesAsync();
     }
 
+    [Fact]
+    public async Task MemberLeaving_EndsTheirAppointmentsInTheRecord()
+    {
+        var (leaving, _) = await PublishedRepresentativeAsync("Contraloría Ciudadana");
+        var appointment = await AppointmentOfAsync(leaving);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var ended = await new EndMemberAppointments(scope.ServiceProvider.GetRequiredService<Core.RecordStore.RecordWriter>(), TimeProvider.System)
+                .ExecuteAsync(leaving.Id);
+            Assert.Equal(1, ended);
+        }
+        await using (var db = app.CreateDbContext())
+            await db.Users.Where(m => m.Id == leaving.Id).ExecuteDeleteAsync();
+
+        var (bytes, _) = await LatestEntryAsync($"representative/{appointment:D}");
+        Assert.Contains("\"type\":\"representative.removed\"", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        await AssertVerifiesAsync();
+    }
+
     /// <summary>A representative with a passkey whose appointment the record carries (as accepting an invitation leaves it), signed in.</summary>
     private async Task<(Core.People.Member Member, HttpClient Client)> PublishedRepresentativeAsync(string organization)
     {

@@ -35,8 +35,11 @@ internal static class Policies
             .RequireAssertion(c => Member(c) is not null).Build();
         // The fallback applies to endpoints that name no policy (they need a signed-in member: fail closed) and
         // also to requests that match no endpoint at all; those must go on to their 404 page, not to sign-in.
+        // A fallback route (MapFallback gives it the last order; in development, static files served from disk)
+        // is as public as the static files are.
         var fallback = new AuthorizationPolicyBuilder()
-            .RequireAssertion(c => Http(c)?.GetEndpoint() is null || (c.User.Identity?.IsAuthenticated == true && Member(c) is not null)).Build();
+            .RequireAssertion(c => Http(c)?.GetEndpoint() is not { } endpoint || endpoint is RouteEndpoint { Order: int.MaxValue }
+                || (c.User.Identity?.IsAuthenticated == true && Member(c) is not null)).Build();
         authorization
             .SetDefaultPolicy(signedIn)
             .SetFallbackPolicy(fallback)

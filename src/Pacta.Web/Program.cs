@@ -20,6 +20,9 @@ builder.AddPactaRecordKeys();
 // Public pages: static server-side rendering in Spanish and English; none needs JavaScript.
 builder.AddPactaPortal();
 
+// Bounds on request and form sizes: an oversized request is a clear 413, never a 500.
+builder.AddPactaRequestLimits();
+
 // People: invitation-only accounts, passkeys first, sessions, per-party authorization (docs/security.md).
 builder.AddPactaPeople();
 
@@ -41,6 +44,8 @@ app.PrepareRecordKeys();
 app.UseSecurityHeaders();
 app.UsePactaErrors();
 app.UseCultureFromPath();
+app.UseCrossSiteRefusal();
+app.UseRequestLimits();
 app.UsePactaPeople();
 app.UseAntiforgery();
 

@@ -40,6 +40,7 @@ internal static class PeopleStartup
                 options.Password.RequireNonAlphanumeric = false;
                 options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
+            .AddPasswordValidator<PasswordRules>()
             .AddEntityFrameworkStores<PactaDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();

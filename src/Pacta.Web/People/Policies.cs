@@ -35,8 +35,11 @@ internal static class Policies
             .RequireAssertion(c => Member(c) is not null).Build();
         // The fallback applies to endpoints that name no policy (they need a signed-in member: fail closed) and
         // also to requests that match no endpoint at all; those must go on to their 404 page, not to sign-in.
+        // Routing's own answers (a 405 for a wrong method is an Endpoint, not a RouteEndpoint) and fallback routes
+        // (MapFallback gives them the last order; in development, static files served from disk) are public too.
         var fallback = new AuthorizationPolicyBuilder()
-            .RequireAssertion(c => Http(c)?.GetEndpoint() is null || (c.User.Identity?.IsAuthenticated == true && Member(c) is not null)).Build();
+            .RequireAssertion(c => Http(c)?.GetEndpoint() is not RouteEndpoint endpoint || endpoint.Order == int.MaxValue
+                || (c.User.Identity?.IsAuthenticated == true && Member(c) is not null)).Build();
         authorization
             .SetDefaultPolicy(signedIn)
             .SetFallbackPolicy(fallback)

@@ -34,12 +34,13 @@ public static class PactaCli
 
     /// <summary>The command tree; tests check its validation with <c>CreateRootCommand(...).Parse([...]).Errors</c>.</summary>
     public static RootCommand CreateRootCommand(CliContext cli) =>
-        new("Pacta: the open government forum's record. Settings: --Pacta:DataDirectory=DIR, --Pacta:Database:Provider=sqlite|postgres, --ConnectionStrings:Pacta=..., --Pacta:Record:KeyFile=FILE, --Pacta:Record:Origin=example.org/pacta")
+        new("Pacta: the open government forum's record. Settings: --Pacta:DataDirectory=DIR, --Pacta:Database:Provider=sqlite|postgres, --ConnectionStrings:Pacta=..., --Pacta:Record:KeyFile=FILE, --Pacta:Record:Origin=example.org/pacta, --Pacta:PublicUrl=https://pacta.example")
         {
             ImportCommand.Create(cli),
             ExportCommand.Create(cli),
             new Command("db", "Database administration.") { DbMigrateCommand.Create(cli) },
             KeysCommand.Create(cli),
+            InviteCommand.Create(cli),
             VerifyCommand.Create(cli),
         };
 

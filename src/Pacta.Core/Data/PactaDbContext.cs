@@ -38,6 +38,7 @@ public sealed class PactaDbContext(DbContextOptions<PactaDbContext> options) : I
     public DbSet<RecordHead> RecordHeads => Set<RecordHead>();
     public DbSet<StoredCheckpoint> Checkpoints => Set<StoredCheckpoint>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<PublishedCredential> PublishedCredentials => Set<PublishedCredential>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<MemberSession> MemberSessions => Set<MemberSession>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();

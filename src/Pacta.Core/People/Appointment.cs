@@ -20,5 +20,12 @@ public sealed class Appointment
     /// <summary>Who appointed them: a representative of the party, or null when the operator's `pacta invite` did.</summary>
     public Guid? AppointedBy { get; init; }
 
+    /// <summary>
+    /// When the appointment's current state (its credentials) was last appended to the record as
+    /// <c>representative.appointed</c>; null while it has never been. <see cref="PublishedCredential"/> says which
+    /// credentials that entry carried, so publishing again appends only when they changed.
+    /// </summary>
+    public DateTimeOffset? PublishedAt { get; set; }
+
     public bool IsActive => EndedAt is null;
 }

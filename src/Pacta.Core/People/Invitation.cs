@@ -17,8 +17,17 @@ public sealed class Invitation
     public string? PartyKey { get; init; }
     public Guid? OrganizationId { get; init; }
 
-    /// <summary>When accepted, the new member is appointed representative (of <see cref="OrganizationId"/> if set, else of the party).</summary>
+    /// <summary>
+    /// When accepted, the new member is appointed representative: of the whole party when
+    /// <see cref="RepresentsWholeParty"/>, else of their organisation <see cref="OrganizationId"/>.
+    /// </summary>
     public bool Representative { get; init; }
+
+    /// <summary>
+    /// With <see cref="Representative"/>: the appointment is for the whole party (its organisation is still
+    /// <see cref="OrganizationId"/>, the member's own: every participant belongs to one organisation).
+    /// </summary>
+    public bool RepresentsWholeParty { get; init; }
 
     /// <summary>The representative who invited; null for the operator's `pacta invite`.</summary>
     public Guid? InvitedBy { get; init; }

@@ -458,6 +458,9 @@ namespace Pacta.Data.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("Since")
                         .HasColumnType("timestamp with time zone");
 
@@ -543,6 +546,9 @@ namespace Pacta.Data.Postgres.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.Property<bool>("Representative")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("RepresentsWholeParty")
                         .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset?>("RevokedAt")
@@ -688,6 +694,23 @@ namespace Pacta.Data.Postgres.Migrations
                     b.HasIndex("MemberId");
 
                     b.ToTable("MemberSessions");
+                });
+
+            modelBuilder.Entity("Pacta.Core.People.PublishedCredential", b =>
+                {
+                    b.Property<Guid>("AppointmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("CredentialId")
+                        .HasMaxLength(1024)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AppointmentId", "CredentialId");
+
+                    b.ToTable("PublishedCredentials");
                 });
 
             modelBuilder.Entity("Pacta.Core.People.SecurityEvent", b =>
@@ -1093,6 +1116,15 @@ namespace Pacta.Data.Postgres.Migrations
                     b.HasOne("Pacta.Core.People.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pacta.Core.People.PublishedCredential", b =>
+                {
+                    b.HasOne("Pacta.Core.People.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -451,6 +451,9 @@ namespace Pacta.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("Since")
                         .HasColumnType("TEXT");
 
@@ -536,6 +539,9 @@ namespace Pacta.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Representative")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RepresentsWholeParty")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset?>("RevokedAt")
@@ -681,6 +687,23 @@ namespace Pacta.Data.Sqlite.Migrations
                     b.HasIndex("MemberId");
 
                     b.ToTable("MemberSessions");
+                });
+
+            modelBuilder.Entity("Pacta.Core.People.PublishedCredential", b =>
+                {
+                    b.Property<Guid>("AppointmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CredentialId")
+                        .HasMaxLength(1024)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AppointmentId", "CredentialId");
+
+                    b.ToTable("PublishedCredentials");
                 });
 
             modelBuilder.Entity("Pacta.Core.People.SecurityEvent", b =>
@@ -1086,6 +1109,15 @@ namespace Pacta.Data.Sqlite.Migrations
                     b.HasOne("Pacta.Core.People.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pacta.Core.People.PublishedCredential", b =>
+                {
+                    b.HasOne("Pacta.Core.People.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Pacta.Core.Data;
 using Pacta.Core.Forum;
+using Pacta.Core.People;
+using Pacta.Core.RecordStore;
 
 namespace Pacta.Web.Api;
 
@@ -73,9 +75,13 @@ internal static class ForumApi
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken);
         if (party is null) return ApiProblems.NotFound($"There is no party with key '{key}'.");
+        var representatives = (await PublicRepresentatives.ReadAsync(db, party.Key, null, cancellationToken))
+            .Select(r => new RepresentativeDto(r.Appointment.ToString("D"), r.Party, r.Organization, RecordEvent.FormatTime(r.Since),
+                [.. r.Credentials.Select(c => new CredentialDto(c.Id, c.PublicKey, c.Algorithm))]))
+            .ToList();
 
         return TypedResults.Ok(new PartyDto(party.Key, party.Name, ApiValues.Name(party.DecisionRule),
-            party.History.Count == 0 ? null : party.History[^1].Status, party.Organizations, party.History));
+            party.History.Count == 0 ? null : party.History[^1].Status, party.Organizations, party.History, representatives));
     }
 
     public static async Task<Ok<List<OrganizationDto>>> ListOrganizations(PactaDbContext db, CancellationToken cancellationToken) =>
@@ -112,9 +118,22 @@ public sealed record MemberDto(BilingualText Name, string? Kind, int? OgpMemberS
 public sealed record PartySummaryDto(string Key, BilingualText Name, string DecisionRule, string? ParticipationStatus, int OrganizationCount);
 
 /// <param name="ParticipationHistory">Every recorded change, oldest first.</param>
+/// <param name="Representatives">The current representatives, as roles with their passkeys' public credentials (never a name).</param>
 public sealed record PartyDto(
     string Key, BilingualText Name, string DecisionRule, string? ParticipationStatus,
-    IReadOnlyList<OrganizationDto> Organizations, IReadOnlyList<ParticipationChangeDto> ParticipationHistory);
+    IReadOnlyList<OrganizationDto> Organizations, IReadOnlyList<ParticipationChangeDto> ParticipationHistory,
+    IReadOnlyList<RepresentativeDto> Representatives);
+
+/// <param name="Appointment">The appointment's id; its record subject is <c>representative/{appointment}</c>.</param>
+/// <param name="Organization">The organisation represented (short name); null for the whole party.</param>
+/// <param name="Since">When the appointment started, UTC, RFC 3339.</param>
+/// <param name="Credentials">The representative's passkeys, with which they sign approvals.</param>
+public sealed record RepresentativeDto(string Appointment, string Party, string? Organization, string Since, IReadOnlyList<CredentialDto> Credentials);
+
+/// <param name="Id">The WebAuthn credential id, base64url.</param>
+/// <param name="PublicKey">The COSE public key, base64url.</param>
+/// <param name="Algorithm">The COSE algorithm (-7 ES256, -257 RS256, -8 EdDSA); null when the key does not say.</param>
+public sealed record CredentialDto(string Id, string PublicKey, int? Algorithm);
 
 /// <param name="ShortName">The name documents and other endpoints use for it (<c>SFP</c>).</param>
 /// <param name="Party">The key of its party.</param>

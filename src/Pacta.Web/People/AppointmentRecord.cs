@@ -1,18 +1,16 @@
+using Pacta.Core.People;
+using Pacta.Core.RecordStore;
+
 namespace Pacta.Web.People;
 
 /// <summary>
 /// Publishes a representative's appointment in the record (<c>representative.appointed</c>): party, organisation,
-/// role and the public passkey credentials, never the person's name or email. Called when an appointment is made
-/// and when an appointed representative registers another passkey.
+/// the appointment and the public passkey credentials, never the person's name or email. Call it after a member's
+/// passkeys change (one registered or removed) and after accepting an invitation that appoints them; it appends only
+/// when the record's state of an active appointment differs from the member's passkeys (<see cref="PublishAppointment"/>).
 /// </summary>
-/// <remarks>Being built (issue "Safe participation"): this version publishes nothing.</remarks>
-internal sealed class AppointmentRecord
+internal sealed class AppointmentRecord(RecordWriter writer, TimeProvider time)
 {
-#pragma warning disable CA1822 // Instance state arrives with the implementation.
-    public Task PublishAsync(Guid memberId, CancellationToken cancellationToken = default)
-#pragma warning restore CA1822
-    {
-        _ = memberId;
-        return Task.CompletedTask;
-    }
+    public Task PublishAsync(Guid memberId, CancellationToken cancellationToken = default) =>
+        new PublishAppointment(writer, time).ExecuteAsync(memberId, cancellationToken);
 }

@@ -37,6 +37,8 @@ internal static class AuthorizationMatrix
         ["/{lang}/plans"] = Anonymous,
         ["/{lang}/plans/{Number:int}"] = Anonymous,
         ["/{lang}/parties/{Key}"] = Anonymous,
+        ["/{lang}/parties/{Party}/people"] = "party-member",
+        ["/{lang}/parties/{Party}/security-log"] = "party-representative",
         ["/{lang}/organizations"] = Anonymous,
         ["/{lang}/commitments/{Code}"] = Anonymous,
         ["/{lang}/record"] = Anonymous,

@@ -176,6 +176,25 @@ internal static class EventShapes
             ("endDate", EventShape.TextOrNull),
             ("weight", EventShape.NumberOrNull)))));
 
+    /// <summary><c>representative.appointed</c> (src/Pacta.Core/People/RepresentativeEvents.cs): the role and its public credentials.</summary>
+    public static readonly EventShape RepresentativeAppointed = EventShape.Object(
+        ("appointment", EventShape.Text),
+        ("party", EventShape.Text.Referring("party/")),
+        ("organization", EventShape.TextOrNull.Referring("organization/")),
+        ("since", EventShape.Text),
+        ("credentials", EventShape.ArrayOf(EventShape.Object(
+            ("id", EventShape.Text),
+            ("publicKey", EventShape.Text),
+            ("algorithm", EventShape.WholeNumberOrNull)))));
+
+    /// <summary><c>representative.removed</c>: the appointment that ended, and when.</summary>
+    public static readonly EventShape RepresentativeRemoved = EventShape.Object(
+        ("appointment", EventShape.Text),
+        ("party", EventShape.Text.Referring("party/")),
+        ("organization", EventShape.TextOrNull.Referring("organization/")),
+        ("since", EventShape.Text),
+        ("until", EventShape.Text));
+
     // Top-level members the replay reads (the subject's parts and references), by position in their shape;
     // after the shapes, since static fields are initialized in the order they are written.
     public static readonly int PartyKey = Party.Find("key");
@@ -185,4 +204,6 @@ internal static class EventShapes
     public static readonly int ParticipationStatus = Participation.Find("status");
     public static readonly int PlanNumber = Plan.Find("number");
     public static readonly int CommitmentCode = Commitment.Find("code");
+    public static readonly int AppointedAppointment = RepresentativeAppointed.Find("appointment");
+    public static readonly int RemovedAppointment = RepresentativeRemoved.Find("appointment");
 }

@@ -12,7 +12,7 @@ namespace Pacta.Core.Verification.Replay;
 /// <remarks>
 /// <para>
 /// Read: <c>/api/v1/forum</c>; <c>/api/v1/parties</c> and each <c>/api/v1/parties/{key}</c> (the
-/// participation history, with its grounds and sources); <c>/api/v1/organizations</c>; <c>/api/v1/plans</c>
+/// participation history, with its grounds and sources, and the current representatives with their credentials); <c>/api/v1/organizations</c>; <c>/api/v1/plans</c>
 /// and each <c>/api/v1/plans/{n}</c> (co-creation, IRM figures, the order of its commitments);
 /// <c>/api/v1/commitments</c> and each <c>/api/v1/commitments/{code}</c> (every field, milestones). Paths are
 /// relative to the client's base address, which must end in <c>/</c>.
@@ -105,16 +105,32 @@ public static class PortalComparison
             // Each party page has the participation history: the only place its grounds and sources are.
             var pages = await GetAllAsync(shown.Values.Select(p => $"api/v1/parties/{Uri.EscapeDataString(p.GetProperty("key").GetString()!)}"));
             var history = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            var representatives = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
             foreach (var page in pages.OfType<JsonDocument>())
             {
                 var key = page.RootElement.GetProperty("key").GetString();
                 foreach (var change in page.RootElement.GetProperty("participationHistory").EnumerateArray())
                     history[$"participation/{key}/{change.GetProperty("date").GetString()}/{change.GetProperty("status").GetString()}"] = change;
+                // A portal from before representatives were public lists none: any the record has are then missing from it.
+                if (page.RootElement.TryGetProperty("representatives", out var current))
+                {
+                    foreach (var representative in current.EnumerateArray())
+                    {
+                        var subject = $"representative/{representative.GetProperty("appointment").GetString()}";
+                        if (!representatives.TryAdd(subject, representative))
+                            Differences.Add(new(DifferenceKind.FieldDiffers, subject, "appointment", "one appointment", "listed more than once", state.Entities.GetValueOrDefault(subject)?.Index));
+                    }
+                }
             }
             // ParticipationChangeDto: date, status, grounds, source as in the event; its party is the page's,
             // part of the subject the change is matched by.
             foreach (var (_, record, portal) in Match(EntityKind.Participation, history))
                 Fields(record, portal, "date", "status", "grounds", "source");
+
+            // RepresentativeDto: appointment, party, organization, since, credentials (id, publicKey, algorithm), as
+            // in the event: the appointments the portal acts on must be those the record carries, with the same keys.
+            foreach (var (_, record, portal) in Match(EntityKind.Representative, representatives))
+                Fields(record, portal, "appointment", "party", "organization", "since", "credentials");
         }
 
         public async Task OrganizationsAsync()

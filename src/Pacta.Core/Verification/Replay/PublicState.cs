@@ -20,6 +20,9 @@ public enum EntityKind
 
     /// <summary><c>commitment/CODE</c>, from <c>commitment.imported</c>.</summary>
     Commitment,
+
+    /// <summary><c>representative/APPOINTMENT</c>, from <c>representative.appointed</c>; <c>representative.removed</c> ends it.</summary>
+    Representative,
 }
 
 /// <summary>One entity as the record establishes it: the <c>data</c> of the latest event about its subject.</summary>

@@ -20,6 +20,10 @@ namespace Pacta.Core.Verification.Replay;
 /// participation change's party).
 /// </para>
 /// <para>
+/// A <c>representative.removed</c> event ends the representative its subject names: it leaves the state (the portal
+/// must no longer show it), and ending one no earlier entry appointed is a problem.
+/// </para>
+/// <para>
 /// An event's data is the complete public state of its subject, so the latest one about a subject is its
 /// state. An entry that is not canonical but has a canonical form is replayed as that form; one that refers
 /// to an entity no earlier entry created still sets its subject's state (so the comparison with the portal
@@ -137,6 +141,10 @@ public sealed class PublicStateReplay : IVerifiedEntrySink
         else if (type.SequenceEqual("participation.changed"u8)) (kind, shape, _type) = (EntityKind.Participation, EventShapes.Participation, "participation.changed");
         else if (type.SequenceEqual("plan.imported"u8)) (kind, shape, _type) = (EntityKind.Plan, EventShapes.Plan, "plan.imported");
         else if (type.SequenceEqual("forum.imported"u8)) (kind, shape, _type) = (EntityKind.Forum, EventShapes.Forum, "forum.imported");
+        else if (type.SequenceEqual("representative.appointed"u8))
+            (kind, shape, _type) = (EntityKind.Representative, EventShapes.RepresentativeAppointed, "representative.appointed");
+        else if (type.SequenceEqual("representative.removed"u8))
+            (kind, shape, _type) = (EntityKind.Representative, EventShapes.RepresentativeRemoved, "representative.removed");
         else
         {
             Problem(index, $"has an unknown event type {Text(entry, layout.Type)}");
@@ -154,6 +162,13 @@ public sealed class PublicStateReplay : IVerifiedEntrySink
         if (!SubjectMatches(index, kind, subject, data)) return;
 
         var subjectChars = Chars(subject[1..^1], out var subjectText);
+        if (ReferenceEquals(shape, EventShapes.RepresentativeRemoved))
+        {
+            // An ended appointment is no longer public state: the portal must stop showing it.
+            if (_bySubject.TryGetValue(subjectChars, out var ended) && ended.Kind == EntityKind.Representative) _entities.Remove(ended.Subject);
+            else Problem(index, $"ends {subjectChars}, which no earlier entry appointed (or one already ended it)");
+            return;
+        }
         if (_bySubject.TryGetValue(subjectChars, out var entity)) entity.Set(index, data);
         else
         {
@@ -285,6 +300,10 @@ public sealed class PublicStateReplay : IVerifiedEntrySink
             case EntityKind.Commitment:
                 Append(ref length, "commitment/"u8);
                 Append(ref length, Inner(data, _top[EventShapes.CommitmentCode]));
+                break;
+            case EntityKind.Representative:
+                Append(ref length, "representative/"u8);
+                Append(ref length, Inner(data, _top[_type == "representative.removed" ? EventShapes.RemovedAppointment : EventShapes.AppointedAppointment]));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, null);

@@ -176,6 +176,14 @@ internal static class EventShapes
             ("endDate", EventShape.TextOrNull),
             ("weight", EventShape.NumberOrNull)))));
 
+    /// <summary>What <c>PublishIncident</c> writes (src/Pacta.Core/PrivateSpaces): never the details, the date or a name.</summary>
+    public static readonly EventShape Incident = EventShape.Object(
+        ("id", EventShape.Text),
+        ("party", EventShape.Text.Referring("party/")),
+        ("category", EventShape.Text),
+        ("month", EventShape.Text),
+        ("summary", EventShape.Bilingual));
+
     // Top-level members the replay reads (the subject's parts and references), by position in their shape;
     // after the shapes, since static fields are initialized in the order they are written.
     public static readonly int PartyKey = Party.Find("key");
@@ -185,4 +193,5 @@ internal static class EventShapes
     public static readonly int ParticipationStatus = Participation.Find("status");
     public static readonly int PlanNumber = Plan.Find("number");
     public static readonly int CommitmentCode = Commitment.Find("code");
+    public static readonly int IncidentId = Incident.Find("id");
 }

@@ -20,6 +20,9 @@ public enum EntityKind
 
     /// <summary><c>commitment/CODE</c>, from <c>commitment.imported</c>.</summary>
     Commitment,
+
+    /// <summary><c>incident/ID</c>, from <c>incident.published</c>.</summary>
+    Incident,
 }
 
 /// <summary>One entity as the record establishes it: the <c>data</c> of the latest event about its subject.</summary>

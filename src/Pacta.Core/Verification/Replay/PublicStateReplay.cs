@@ -137,6 +137,7 @@ public sealed class PublicStateReplay : IVerifiedEntrySink
         else if (type.SequenceEqual("participation.changed"u8)) (kind, shape, _type) = (EntityKind.Participation, EventShapes.Participation, "participation.changed");
         else if (type.SequenceEqual("plan.imported"u8)) (kind, shape, _type) = (EntityKind.Plan, EventShapes.Plan, "plan.imported");
         else if (type.SequenceEqual("forum.imported"u8)) (kind, shape, _type) = (EntityKind.Forum, EventShapes.Forum, "forum.imported");
+        else if (type.SequenceEqual("incident.published"u8)) (kind, shape, _type) = (EntityKind.Incident, EventShapes.Incident, "incident.published");
         else
         {
             Problem(index, $"has an unknown event type {Text(entry, layout.Type)}");
@@ -285,6 +286,10 @@ public sealed class PublicStateReplay : IVerifiedEntrySink
             case EntityKind.Commitment:
                 Append(ref length, "commitment/"u8);
                 Append(ref length, Inner(data, _top[EventShapes.CommitmentCode]));
+                break;
+            case EntityKind.Incident:
+                Append(ref length, "incident/"u8);
+                Append(ref length, Inner(data, _top[EventShapes.IncidentId]));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, null);

@@ -56,6 +56,8 @@ public abstract class PrivateSpaceTests(PactaApp app)
     [InlineData("   ", "cuerpo", "thread-title-error", "Título: escriba un título.")]
     [InlineData("título", "", "thread-body-error", "Comentario: escriba algo.")]
     [InlineData("OVERLONG", "cuerpo", "thread-title-error", "Título: puede tener hasta 200 caracteres.")]
+    [InlineData("título\u0007", "cuerpo", "thread-title-error", "Título: tiene caracteres de control; escriba solo texto en una línea.")]
+    [InlineData("título", "línea\nlínea\u001b[2J", "thread-body-error", "Comentario: tiene caracteres de control; escriba solo texto.")]
     public async Task NewThread_BadField_SaysWhichAndStoresNothing(string title, string body, string errorId, string message)
     {
         if (title == "OVERLONG") title = new string('x', 201);

@@ -78,6 +78,10 @@ public abstract class IncidentTests(PactaApp app) : IDisposable
         Assert.Equal("Una integrante fue seguida tras una sesión del foro.", card.QuerySelector(".incident-summary")?.TextContent);
         var entryLink = card.QuerySelector(".record-entry a")?.GetAttribute("href");
         Assert.NotNull(entryLink);
+        var entryPage = await anonymous.PageAsync(entryLink);
+        Assert.Contains("Incidente publicado", entryPage.Text, StringComparison.Ordinal);
+        Assert.Contains("Representante de la parte", entryPage.Text, StringComparison.Ordinal);
+        Assert.NotNull(entryPage.Document.QuerySelector($"a[href^='/es/incidents#incident-']"));
         Assert.Equal("A member was followed after a forum session.", (await anonymous.PageAsync("/en/incidents")).Document.QuerySelector(".incident-summary")?.TextContent);
 
         using var api = await anonymous.GetAsync(new Uri("/api/v1/incidents", UriKind.Relative));

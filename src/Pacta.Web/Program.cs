@@ -1,6 +1,7 @@
 using Pacta.Web.Api;
 using Pacta.Web.Localization;
 using Pacta.Web.People;
+using Pacta.Web.PrivateSpaces;
 using Pacta.Web.Record;
 using Pacta.Web.Security;
 using Pacta.Web.Startup;
@@ -25,6 +26,9 @@ builder.AddPactaRequestLimits();
 
 // People: invitation-only accounts, passkeys first, sessions, per-party authorization (docs/security.md).
 builder.AddPactaPeople();
+
+// Private party spaces: sealed at rest with per-party keys wrapped by the Data Protection key ring.
+builder.AddPactaPrivateSpaces();
 
 // Open data: JSON under /api/v1 with OpenAPI; every error is an RFC 9457 problem.
 builder.AddPactaApi();
@@ -53,6 +57,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapPactaApi();
 // After the API (it shares its CORS policy), before the portal's catch-all pages.
 app.MapPactaRecord();
+app.MapPactaPrivateSpaces();
 app.MapPactaPortal();
 
 app.Run();

@@ -43,6 +43,12 @@ public sealed class PactaDbContext(DbContextOptions<PactaDbContext> options) : I
     public DbSet<MemberSession> MemberSessions => Set<MemberSession>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+    public DbSet<PrivateSpaces.PartySpaceKey> PartySpaceKeys => Set<PrivateSpaces.PartySpaceKey>();
+    public DbSet<PrivateSpaces.SpaceThread> SpaceThreads => Set<PrivateSpaces.SpaceThread>();
+    public DbSet<PrivateSpaces.SpaceComment> SpaceComments => Set<PrivateSpaces.SpaceComment>();
+    public DbSet<PrivateSpaces.SpaceDocument> SpaceDocuments => Set<PrivateSpaces.SpaceDocument>();
+    public DbSet<PrivateSpaces.IncidentReport> IncidentReports => Set<PrivateSpaces.IncidentReport>();
+    public DbSet<PrivateSpaces.PublishedIncident> PublishedIncidents => Set<PrivateSpaces.PublishedIncident>();
 
     /// <summary>Begins the transaction of a state-changing operation. Every write operation uses this, never <c>Database.BeginTransactionAsync</c>.</summary>
     /// <remarks>

@@ -24,4 +24,6 @@ public static class RecordSubjects
     public static string Plan(int number) => $"plan/{number.ToString(CultureInfo.InvariantCulture)}";
 
     public static string Commitment(string code) => $"commitment/{code}";
+
+    public static string Incident(Guid id) => $"incident/{id}";
 }

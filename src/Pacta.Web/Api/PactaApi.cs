@@ -54,6 +54,7 @@ internal static class PactaApi
         v1.MapPlansApi();
         v1.MapCommitmentsApi();
         v1.MapRecordApi();
+        v1.MapIncidentsApi();
     }
 
     /// <summary>

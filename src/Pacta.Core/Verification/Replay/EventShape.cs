@@ -194,6 +194,13 @@ internal static class EventShapes
         ("organization", EventShape.TextOrNull.Referring("organization/")),
         ("since", EventShape.Text),
         ("until", EventShape.Text));
+    /// <summary>What <c>PublishIncident</c> writes (src/Pacta.Core/PrivateSpaces): never the details, the date or a name.</summary>
+    public static readonly EventShape Incident = EventShape.Object(
+        ("id", EventShape.Text),
+        ("party", EventShape.Text.Referring("party/")),
+        ("category", EventShape.Text),
+        ("month", EventShape.Text),
+        ("summary", EventShape.Bilingual));
 
     // Top-level members the replay reads (the subject's parts and references), by position in their shape;
     // after the shapes, since static fields are initialized in the order they are written.
@@ -206,4 +213,5 @@ internal static class EventShapes
     public static readonly int CommitmentCode = Commitment.Find("code");
     public static readonly int AppointedAppointment = RepresentativeAppointed.Find("appointment");
     public static readonly int RemovedAppointment = RepresentativeRemoved.Find("appointment");
+    public static readonly int IncidentId = Incident.Find("id");
 }

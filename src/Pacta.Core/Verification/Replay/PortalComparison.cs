@@ -14,7 +14,8 @@ namespace Pacta.Core.Verification.Replay;
 /// Read: <c>/api/v1/forum</c>; <c>/api/v1/parties</c> and each <c>/api/v1/parties/{key}</c> (the
 /// participation history, with its grounds and sources, and the current representatives with their credentials); <c>/api/v1/organizations</c>; <c>/api/v1/plans</c>
 /// and each <c>/api/v1/plans/{n}</c> (co-creation, IRM figures, the order of its commitments);
-/// <c>/api/v1/commitments</c> and each <c>/api/v1/commitments/{code}</c> (every field, milestones). Paths are
+/// <c>/api/v1/commitments</c> and each <c>/api/v1/commitments/{code}</c> (every field, milestones);
+/// <c>/api/v1/incidents</c> (the public incident register; absent on a portal without one). Paths are
 /// relative to the client's base address, which must end in <c>/</c>.
 /// </para>
 /// <para>
@@ -50,6 +51,7 @@ public static class PortalComparison
             await run.OrganizationsAsync();
             await run.PlansAsync();
             await run.CommitmentsAsync();
+            await run.IncidentsAsync();
         }
         catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
         {
@@ -203,6 +205,17 @@ public static class PortalComparison
                 if (plan is not null)
                     Compare(subject, plan.Index, "fictional", Data(plan).GetProperty("fictional"), Member(page.RootElement, "fictional"));
             }
+        }
+
+        public async Task IncidentsAsync()
+        {
+            // A portal from before the incident register has no such list: it shows no incident, which is a
+            // difference only if the record has one.
+            using var list = await GetAsync("api/v1/incidents", notFound: true);
+            var shown = list is null ? [] : Keyed(list.RootElement, "incident/", "id");
+            // IncidentDto: id, party, category, month, summary, as in the event.
+            foreach (var (_, record, portal) in Match(EntityKind.Incident, shown))
+                Fields(record, portal, "id", "party", "category", "month", "summary");
         }
 
         /// <summary>Compares the named fields, the same name in the event's data and the API's object.</summary>

@@ -23,6 +23,8 @@ public enum EntityKind
 
     /// <summary><c>representative/APPOINTMENT</c>, from <c>representative.appointed</c>; <c>representative.removed</c> ends it.</summary>
     Representative,
+    /// <summary><c>incident/ID</c>, from <c>incident.published</c>.</summary>
+    Incident,
 }
 
 /// <summary>One entity as the record establishes it: the <c>data</c> of the latest event about its subject.</summary>

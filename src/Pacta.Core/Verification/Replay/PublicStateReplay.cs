@@ -145,6 +145,7 @@ public sealed class PublicStateReplay : IVerifiedEntrySink
             (kind, shape, _type) = (EntityKind.Representative, EventShapes.RepresentativeAppointed, "representative.appointed");
         else if (type.SequenceEqual("representative.removed"u8))
             (kind, shape, _type) = (EntityKind.Representative, EventShapes.RepresentativeRemoved, "representative.removed");
+        else if (type.SequenceEqual("incident.published"u8)) (kind, shape, _type) = (EntityKind.Incident, EventShapes.Incident, "incident.published");
         else
         {
             Problem(index, $"has an unknown event type {Text(entry, layout.Type)}");
@@ -304,6 +305,10 @@ public sealed class PublicStateReplay : IVerifiedEntrySink
             case EntityKind.Representative:
                 Append(ref length, "representative/"u8);
                 Append(ref length, Inner(data, _top[_type == "representative.removed" ? EventShapes.RemovedAppointment : EventShapes.AppointedAppointment]));
+                break;
+            case EntityKind.Incident:
+                Append(ref length, "incident/"u8);
+                Append(ref length, Inner(data, _top[EventShapes.IncidentId]));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, null);

@@ -22,6 +22,7 @@ builder.AddPactaPortal();
 
 // People: invitation-only accounts, passkeys first, sessions, per-party authorization (docs/security.md).
 builder.AddPactaPeople();
+builder.AddPactaAccounts();
 
 // Open data: JSON under /api/v1 with OpenAPI; every error is an RFC 9457 problem.
 builder.AddPactaApi();
@@ -48,6 +49,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapPactaApi();
 // After the API (it shares its CORS policy), before the portal's catch-all pages.
 app.MapPactaRecord();
+app.MapPactaAccounts();
 app.MapPactaPortal();
 
 app.Run();

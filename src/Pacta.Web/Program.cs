@@ -26,6 +26,7 @@ builder.AddPactaRequestLimits();
 
 // People: invitation-only accounts, passkeys first, sessions, per-party authorization (docs/security.md).
 builder.AddPactaPeople();
+builder.AddPactaAccounts();
 
 // Private party spaces: sealed at rest with per-party keys wrapped by the Data Protection key ring.
 builder.AddPactaPrivateSpaces();
@@ -58,6 +59,7 @@ app.MapPactaApi();
 // After the API (it shares its CORS policy), before the portal's catch-all pages.
 app.MapPactaRecord();
 app.MapPactaPrivateSpaces();
+app.MapPactaAccounts();
 app.MapPactaPortal();
 
 app.Run();

@@ -28,8 +28,8 @@ internal static class SessionsStartup
             // A blanket over every account form, per client address, before any handler runs: the per-action
             // limits (SignInThrottle) are finer, this one stops a flood from reaching them at all.
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                IsAccountPost(context.Request)
-                    ? RateLimitPartition.GetFixedWindowLimiter(AddressKey(context), _ => new FixedWindowRateLimiterOptions
+                IsAccountPost(context.Request) && AddressKey(context) is { } address
+                    ? RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = postsPerMinute,
                         Window = TimeSpan.FromMinutes(1),
@@ -58,11 +58,14 @@ internal static class SessionsStartup
     /// <summary>
     /// The partition of a client: its address, or its /64 for IPv6. Kept in the limiter's memory only. Behind a
     /// reverse proxy the operator must forward the client's address (docs/operator.md), or every client is one.
+    /// Null when the connection has no address (a Unix socket, an in-process test host): the per-account
+    /// limits of <see cref="SignInThrottle"/> still hold there, and one shared bucket would let anyone lock
+    /// everyone out.
     /// </summary>
-    private static string AddressKey(HttpContext context)
+    private static string? AddressKey(HttpContext context)
     {
         var address = context.Connection.RemoteIpAddress;
-        if (address is null) return "unknown";
+        if (address is null) return null;
         if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
         if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6) return address.ToString();
         var bytes = address.GetAddressBytes();

@@ -67,12 +67,15 @@ internal sealed class SignOutSession(PactaDbContext db, TimeProvider time)
 internal sealed class MarkInboxRead(PactaDbContext db, TimeProvider time)
 {
     /// <param name="messageId">One message, or null for all.</param>
-    /// <returns>How many messages were marked; 0 when the message is not the member's.</returns>
+    /// <returns>How many messages matched; 0 when the message is not the member's.</returns>
     public Task<int> MarkAsync(Guid memberId, Guid? messageId, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        return db.InboxMessages
-            .Where(m => m.MemberId == memberId && m.ReadAt == null && (messageId == null || m.Id == messageId))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadAt, now), cancellationToken);
+        // A message read before keeps its first read time: a second click (or a resubmitted form) is not an error.
+        return messageId is { } id
+            ? db.InboxMessages.Where(m => m.MemberId == memberId && m.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadAt, m => m.ReadAt ?? now), cancellationToken)
+            : db.InboxMessages.Where(m => m.MemberId == memberId && m.ReadAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadAt, now), cancellationToken);
     }
 }

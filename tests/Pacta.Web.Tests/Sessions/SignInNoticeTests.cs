@@ -93,14 +93,18 @@ public abstract partial class SignInNoticeTests(PactaApp app)
         await using (var db = app.CreateDbContext())
         {
             othersMessage = (await db.InboxMessages.SingleAsync(m => m.MemberId == other.Id)).Id;
-            var mine = await db.InboxMessages.Where(m => m.MemberId == member.Id).OrderByDescending(m => m.At).ThenByDescending(m => m.Id).Select(m => m.Id).ToListAsync();
+            var mine = (await db.InboxMessages.Where(m => m.MemberId == member.Id).ToListAsync()).OrderByDescending(m => m.At).ThenByDescending(m => m.Id).Select(m => m.Id).ToList();
             var (response, document) = await AccountForms.GetAsync(client, "/es/account/inbox");
             response.Dispose();
             Assert.Equal(mine.Select(i => i.ToString()), document.QuerySelectorAll("ol.inbox > li").Select(li => li.GetAttribute("data-message")));
         }
 
         using (var refused = await AccountForms.SubmitAsync(client, "/es/account/inbox", "form:has(button[name^='Mark.'])", ("Mark.MessageId", othersMessage.ToString())))
+        {
             Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+            var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await refused.Content.ReadAsStringAsync());
+            Assert.Contains("No se encontró ese aviso entre los suyos.", AccountForms.Text(page.QuerySelector("main")), StringComparison.Ordinal);
+        }
         await using var check = app.CreateDbContext();
         Assert.Null((await check.InboxMessages.SingleAsync(m => m.Id == othersMessage)).ReadAt);
     }

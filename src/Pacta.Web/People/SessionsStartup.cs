@@ -43,6 +43,17 @@ internal static class SessionsStartup
 
     public static void UsePactaSessions(this WebApplication app)
     {
+        // Behind the reverse proxy docs/operator.md recommends, every connection comes from the proxy: the client's
+        // address is in X-Forwarded-For, believed only from the proxies the operator names.
+        var proxies = app.Configuration.GetSection("Pacta:ReverseProxy:KnownProxies").Get<string[]>() ?? [];
+        if (proxies.Length > 0)
+        {
+            var options = new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor, ForwardLimit = 1 };
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            foreach (var proxy in proxies) options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            app.UseForwardedHeaders(options);
+        }
         app.UseRateLimiter();
         app.MapAccountEndpoints();
     }

@@ -50,6 +50,27 @@ public abstract class RateLimitTests(PactaApp app)
     }
 
     [Fact]
+    public async Task BehindANamedReverseProxy_TheLimitIsPerForwardedClient_NotPerProxy()
+    {
+        await using var factory = app.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Pacta:ReverseProxy:KnownProxies:0", "127.0.0.1");
+            b.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ClientAddress>());
+        });
+        using var client = factory.CreateClient(new() { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+
+        HttpStatusCode last = default;
+        for (var i = 0; i < 31; i++)
+        {
+            using var response = await PostAsync(client, "/account/sign-out", "127.0.0.1", forwardedFor: "198.51.100.20");
+            last = response.StatusCode;
+        }
+        Assert.Equal(HttpStatusCode.TooManyRequests, last);
+        using var other = await PostAsync(client, "/account/sign-out", "127.0.0.1", forwardedFor: "198.51.100.21");
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, other.StatusCode);
+    }
+
+    [Fact]
     public async Task NoClientAddress_IsEverWrittenToTheDatabase()
     {
         await using var factory = WithClientAddresses();
@@ -94,10 +115,11 @@ public abstract class RateLimitTests(PactaApp app)
     private WebApplicationFactory<Program> WithClientAddresses() =>
         app.WithWebHostBuilder(b => b.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ClientAddress>()));
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string address)
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string address, string? forwardedFor = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent([new("language", "en")]) };
         request.Headers.Add(ClientAddress.Header, address);
+        if (forwardedFor is not null) request.Headers.Add("X-Forwarded-For", forwardedFor);
         return await client.SendAsync(request);
     }
 

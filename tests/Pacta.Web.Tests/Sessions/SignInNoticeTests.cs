@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using MimeKit;
 using Pacta.Web.Tests.Infrastructure;
 
@@ -43,12 +44,15 @@ public abstract partial class SignInNoticeTests(PactaApp app)
     }
 
     [Fact]
-    public async Task WhenTheSmtpServerIsDown_TheSignInSucceeds_AndTheNoticeGoesToTheInbox()
+    public async Task WhenTheSmtpServerIsDown_TheSignInSucceeds_TheNoticeGoesToTheInbox_AndTheLogSaysWhy()
     {
-        await using var factory = WithSmtp("127.0.0.1", FreePort());
+        var log = new CapturedLog();
+        await using var factory = WithSmtp("127.0.0.1", FreePort(), log);
         var member = await app.CreateMemberAsync("SFP");
 
         await SignInAsync(factory, member.Id);
+
+        Assert.Contains(log.Lines, l => l.Contains(member.Id.ToString(), StringComparison.Ordinal) && l.Contains("sending the email failed", StringComparison.Ordinal));
 
         await using var db = app.CreateDbContext();
         var notice = await db.InboxMessages.SingleAsync(m => m.MemberId == member.Id);
@@ -109,8 +113,21 @@ public abstract partial class SignInNoticeTests(PactaApp app)
         Assert.Null((await check.InboxMessages.SingleAsync(m => m.Id == othersMessage)).ReadAt);
     }
 
-    private WebApplicationFactory<Program> WithSmtp(string host, int port) => app.WithWebHostBuilder(b =>
+    [Fact]
+    public async Task WithoutSmtp_TheLogSaysTheNoticeWentToTheInbox_AndWhy()
     {
+        var log = new CapturedLog();
+        await using var factory = app.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(log)));
+        var member = await app.CreateMemberAsync("SFP");
+
+        await SignInAsync(factory, member.Id);
+
+        Assert.Single(log.Lines, l => l.Contains(member.Id.ToString(), StringComparison.Ordinal) && l.Contains("no SMTP server configured", StringComparison.Ordinal));
+    }
+
+    private WebApplicationFactory<Program> WithSmtp(string host, int port, CapturedLog? log = null) => app.WithWebHostBuilder(b =>
+    {
+        if (log is not null) b.ConfigureLogging(l => l.AddProvider(log));
         b.UseSetting("Pacta:Smtp:Host", host);
         b.UseSetting("Pacta:Smtp:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         b.UseSetting("Pacta:Smtp:From", "Pacta <pacta@forum.example.org>");
@@ -136,6 +153,28 @@ public abstract partial class SignInNoticeTests(PactaApp app)
 
     [GeneratedRegex(@"\b\d{1,3}(\.\d{1,3}){3}\b|\b[0-9a-f]{1,4}(:[0-9a-f]{0,4}){2,7}\b", RegexOptions.IgnoreCase)]
     private static partial Regex IpAddress();
+
+    /// <summary>The app's log lines, as an operator would read them.</summary>
+    private sealed class CapturedLog : ILoggerProvider
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
+
+        public IReadOnlyList<string> Lines => [.. _lines];
+
+        public ILogger CreateLogger(string categoryName) => new Logger(_lines);
+
+        public void Dispose() { }
+
+        private sealed class Logger(System.Collections.Concurrent.ConcurrentQueue<string> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                lines.Enqueue(formatter(state, exception));
+        }
+    }
 
     /// <summary>aiosmtpd on a free loopback port, saving messages to a directory; stopped (stdin closed, then killed) at the end.</summary>
     private sealed class SmtpSink : IAsyncDisposable

@@ -17,6 +17,8 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 # Go's golang.org/x/mod/sumdb/note checks Pacta's signed notes (tests/interop/notes), offline.
 [ -x /usr/bin/go ] && [ -d /usr/share/gocode/src/golang.org/x/mod/sumdb/note ] || missing+=(golang-go golang-golang-x-mod-dev)
+# A real SMTP server for the sign-in notice tests (tests/Pacta.Web.Tests/Sessions/smtp_sink.py).
+[ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || missing+=(python3-aiosmtpd)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]} from Debian's packages"
   as_root apt-get install -y "${missing[@]}" >/dev/null || { as_root apt-get update >/dev/null && as_root apt-get install -y "${missing[@]}" >/dev/null; }

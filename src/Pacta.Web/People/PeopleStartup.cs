@@ -58,6 +58,7 @@ internal static class PeopleStartup
         builder.Services.AddScoped<SignInNotice>();
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddScoped<AppointmentRecord>();
+        builder.AddPactaSessions();
 
         // Antiforgery cookies get the same protections as the session cookie.
         builder.Services.AddAntiforgery(options =>
@@ -109,6 +110,7 @@ internal static class PeopleStartup
 
     public static void UsePactaPeople(this WebApplication app)
     {
+        app.UsePactaSessions();
         app.UseAuthentication();
         app.UseAuthorization();
     }

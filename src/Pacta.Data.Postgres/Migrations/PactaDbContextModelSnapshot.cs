@@ -824,6 +824,193 @@ namespace Pacta.Data.Postgres.Migrations
                     b.ToTable("ActionPlans");
                 });
 
+            modelBuilder.Entity("Pacta.Core.PrivateSpaces.IncidentReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PartyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("SealedFacts")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartyKey");
+
+                    b.ToTable("IncidentReports");
+                });
+
+            modelBuilder.Entity("Pacta.Core.PrivateSpaces.PartySpaceKey", b =>
+                {
+                    b.Property<string>("PartyKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("PartyKey");
+
+                    b.ToTable("PartySpaceKeys");
+                });
+
+            modelBuilder.Entity("Pacta.Core.PrivateSpaces.PublishedIncident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("PartyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SummaryEn")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("SummaryEs")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId")
+                        .IsUnique();
+
+                    b.HasIndex("PartyKey", "Month");
+
+                    b.ToTable("PublishedIncidents");
+                });
+
+            modelBuilder.Entity("Pacta.Core.PrivateSpaces.SpaceComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("SealedBody")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("ThreadId", "CreatedAt");
+
+                    b.ToTable("SpaceComments");
+                });
+
+            modelBuilder.Entity("Pacta.Core.PrivateSpaces.SpaceDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PartyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("SealedContent")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("SealedName")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UploadedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedBy");
+
+                    b.HasIndex("PartyKey", "UploadedAt");
+
+                    b.ToTable("SpaceDocuments");
+                });
+
+            modelBuilder.Entity("Pacta.Core.PrivateSpaces.SpaceThread", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("LastActivityAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PartyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("SealedTitle")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("PartyKey", "LastActivityAt");
+
+                    b.ToTable("SpaceThreads");
+                });
+
             modelBuilder.Entity("Pacta.Core.RecordStore.RecordEntry", b =>
                 {
                     b.Property<long>("Index")
@@ -1126,6 +1313,87 @@ namespace Pacta.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("AppointmentId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pacta.Core.PrivateSpaces.IncidentReport", b =>
+                {
+                    b.HasOne("Pacta.Core.PrivateSpaces.SpaceThread", null)
+                        .WithOne()
+                        .HasForeignKey("Pacta.Core.PrivateSpaces.IncidentReport", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pacta.Core.Forum.Party", null)
+                        .WithMany()
+                        .HasForeignKey("PartyKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pacta.Core.PrivateSpaces.PartySpaceKey", b =>
+                {
+                    b.HasOne("Pacta.Core.Forum.Party", null)
+                        .WithMany()
+                        .HasForeignKey("PartyKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pacta.Core.PrivateSpaces.PublishedIncident", b =>
+                {
+                    b.HasOne("Pacta.Core.Forum.Party", null)
+                        .WithMany()
+                        .HasForeignKey("PartyKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pacta.Core.PrivateSpaces.IncidentReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pacta.Core.PrivateSpaces.SpaceComment", b =>
+                {
+                    b.HasOne("Pacta.Core.People.Member", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Pacta.Core.PrivateSpaces.SpaceThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pacta.Core.PrivateSpaces.SpaceDocument", b =>
+                {
+                    b.HasOne("Pacta.Core.Forum.Party", null)
+                        .WithMany()
+                        .HasForeignKey("PartyKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pacta.Core.People.Member", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedBy")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Pacta.Core.PrivateSpaces.SpaceThread", b =>
+                {
+                    b.HasOne("Pacta.Core.People.Member", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Pacta.Core.Forum.Party", null)
+                        .WithMany()
+                        .HasForeignKey("PartyKey")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

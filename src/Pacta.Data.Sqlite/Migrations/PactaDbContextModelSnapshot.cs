@@ -817,6 +817,193 @@ namespace Pacta.Data.Sqlite.Migrations
                     b.ToTable("ActionPlans");
                 });
 
+            modelBuilder.Entity("Pacta.Core.PrivateSpaces.IncidentReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SealedFacts")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartyKey");
+
+                    b.ToTable("IncidentReports");
+                });
+
+            modelBuilder.Entity("Pacta.Core.PrivateSpaces.PartySpaceKey", b =>
+                {
+                    b.Property<string>("PartyKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("PartyKey");
+
+                    b.ToTable("PartySpaceKeys");
+                });
+
+            modelBuilder.Entity("Pacta.Core.PrivateSpaces.PublishedIncident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummaryEn")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummaryEs")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId")
+                        .IsUnique();
+
+                    b.HasIndex("PartyKey", "Month");
+
+                    b.ToTable("PublishedIncidents");
+                });
+
+            modelBuilder.Entity("Pacta.Core.PrivateSpaces.SpaceComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SealedBody")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("ThreadId", "CreatedAt");
+
+                    b.ToTable("SpaceComments");
+                });
+
+            modelBuilder.Entity("Pacta.Core.PrivateSpaces.SpaceDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SealedContent")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("SealedName")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UploadedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedBy");
+
+                    b.HasIndex("PartyKey", "UploadedAt");
+
+                    b.ToTable("SpaceDocuments");
+                });
+
+            modelBuilder.Entity("Pacta.Core.PrivateSpaces.SpaceThread", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("LastActivityAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SealedTitle")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("PartyKey", "LastActivityAt");
+
+                    b.ToTable("SpaceThreads");
+                });
+
             modelBuilder.Entity("Pacta.Core.RecordStore.RecordEntry", b =>
                 {
                     b.Property<long>("Index")
@@ -1119,6 +1306,87 @@ namespace Pacta.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("AppointmentId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pacta.Core.PrivateSpaces.IncidentReport", b =>
+                {
+                    b.HasOne("Pacta.Core.PrivateSpaces.SpaceThread", null)
+                        .WithOne()
+                        .HasForeignKey("Pacta.Core.PrivateSpaces.IncidentReport", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pacta.Core.Forum.Party", null)
+                        .WithMany()
+                        .HasForeignKey("PartyKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pacta.Core.PrivateSpaces.PartySpaceKey", b =>
+                {
+                    b.HasOne("Pacta.Core.Forum.Party", null)
+                        .WithMany()
+                        .HasForeignKey("PartyKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pacta.Core.PrivateSpaces.PublishedIncident", b =>
+                {
+                    b.HasOne("Pacta.Core.Forum.Party", null)
+                        .WithMany()
+                        .HasForeignKey("PartyKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pacta.Core.PrivateSpaces.IncidentReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pacta.Core.PrivateSpaces.SpaceComment", b =>
+                {
+                    b.HasOne("Pacta.Core.People.Member", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Pacta.Core.PrivateSpaces.SpaceThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pacta.Core.PrivateSpaces.SpaceDocument", b =>
+                {
+                    b.HasOne("Pacta.Core.Forum.Party", null)
+                        .WithMany()
+                        .HasForeignKey("PartyKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pacta.Core.People.Member", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedBy")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Pacta.Core.PrivateSpaces.SpaceThread", b =>
+                {
+                    b.HasOne("Pacta.Core.People.Member", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Pacta.Core.Forum.Party", null)
+                        .WithMany()
+                        .HasForeignKey("PartyKey")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -53,6 +53,7 @@ app.UseCrossSiteRefusal();
 app.UseRequestLimits();
 app.UsePactaPeople();
 app.UseAntiforgery();
+app.UseAntiforgeryRefusal();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapPactaApi();

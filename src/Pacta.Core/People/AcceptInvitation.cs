@@ -157,7 +157,8 @@ public sealed class AcceptInvitation(PactaDbContext db, UserManager<Member> user
             {
                 MemberId = member.Id,
                 PartyKey = partyKey ?? throw new InvalidOperationException($"Invitation {invitation.Id} names a representative but no party."),
-                OrganizationId = invitation.OrganizationId,
+                // A whole-party representative still belongs to an organisation, but acts for the party.
+                OrganizationId = invitation.RepresentsWholeParty ? null : invitation.OrganizationId,
                 Since = now,
                 AppointedBy = invitation.InvitedBy,
             });

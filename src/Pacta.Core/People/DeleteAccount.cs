@@ -8,6 +8,8 @@ namespace Pacta.Core.People;
 /// where it was only ever under their organisation.
 /// </summary>
 /// <remarks>
+/// Run <see cref="EndMemberAppointments"/> first: it ends appointments the record carries with a
+/// <c>representative.removed</c> entry; this then ends any left (none, unless appointed and never published).
 /// The rule: the record is append-only and names no person, so nothing in it changes. In the database: their
 /// appointments end and, with the account, their sessions, inbox, passkeys and other credentials go (cascades);
 /// the invitations they accepted go (they hold their address); the invitations they sent stay, without the
@@ -28,7 +30,7 @@ public sealed class DeleteAccount(PactaDbContext db, TimeProvider time)
         var now = time.GetUtcNow();
         var party = member.Organization?.PartyKey;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         await db.Appointments.Where(a => a.MemberId == memberId && a.EndedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.EndedAt, now), cancellationToken);
         await db.Invitations.Where(i => i.AcceptedBy == memberId).ExecuteDeleteAsync(cancellationToken);

@@ -14,6 +14,9 @@ internal sealed class PasswordRules : IPasswordValidator<Member>
 {
     private static readonly Lazy<HashSet<string>> Common = new(LoadCommon);
 
+    /// <summary>Long enough for any passphrase (ASVS asks for at least 64), short enough that hashing it costs nothing unusual.</summary>
+    public const int MaxLength = 256;
+
     /// <summary>Words anyone guessing a forum member's password would try first (V6.1.2's context-specific list).</summary>
     public static readonly IReadOnlyList<string> ContextWords =
     [
@@ -34,6 +37,8 @@ internal sealed class PasswordRules : IPasswordValidator<Member>
     public static string? Problem(string password, Member? member)
     {
         var spanish = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es";
+        if (password.Length > MaxLength)
+            return spanish ? $"La contraseña puede tener hasta {MaxLength} caracteres." : $"The password can be up to {MaxLength} characters long.";
         var lower = password.ToLowerInvariant();
         var letters = new string(lower.Where(char.IsLetter).ToArray());
         if (Common.Value.Contains(lower) || Common.Value.Contains(letters))

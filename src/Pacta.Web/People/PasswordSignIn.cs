@@ -27,6 +27,8 @@ internal sealed class PasswordSignIn(
         var address = http.HttpContext?.Connection.RemoteIpAddress;
         if (!throttle.TryAcquire(usesRecovery ? SignInThrottle.Actions.Recovery : SignInThrottle.Actions.SignIn, account, address, out _))
             return SignInOutcome.Throttled;
+        // No account has a longer password (PasswordRules.MaxLength): refused before any hashing.
+        if (password?.Length > PasswordRules.MaxLength) return SignInOutcome.Refused;
 
         var member = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
         if (member is null)

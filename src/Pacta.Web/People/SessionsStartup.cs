@@ -17,6 +17,7 @@ internal static class SessionsStartup
         builder.Services.AddSingleton<MailNoticeSender>();
         builder.Services.AddScoped<ExportMemberData>();
         builder.Services.AddScoped<DeleteAccount>();
+        builder.Services.AddScoped<EndMemberAppointments>();
         builder.Services.AddScoped<RevokeSession>();
         builder.Services.AddScoped<EndAllSessions>();
         builder.Services.AddScoped<SignOutSession>();

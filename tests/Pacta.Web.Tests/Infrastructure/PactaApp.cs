@@ -72,6 +72,9 @@ public abstract class PactaApp(DatabaseProvider provider, bool seed = true) : We
                 Since = DateTimeOffset.UtcNow,
             });
             await db.SaveChangesAsync();
+            // As accepting an invitation does: the appointment enters the record at once (with no credential yet),
+            // so that the portal and the record agree for every test that verifies.
+            await scope.ServiceProvider.GetRequiredService<Pacta.Web.People.AppointmentRecord>().PublishAsync(member.Id);
         }
         return member;
     }

@@ -49,7 +49,15 @@ public abstract class RequestGuardTests(PactaApp app)
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("too large", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+}
 
+public sealed class RequestGuardTestsOnSqlite(SqliteApp app) : RequestGuardTests(app), IClassFixture<SqliteApp>;
+
+public sealed class RequestGuardTestsOnPostgres(PostgresApp app) : RequestGuardTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>What typed text may hold (<see cref="Pacta.Web.Security.PlainTextAttribute"/>); no database involved.</summary>
+public sealed class PlainTextTests
+{
     [Theory]
     [InlineData("plain", null)]
     [InlineData("línea\ncon acento y emoji 🙂", null)]
@@ -69,6 +77,3 @@ public abstract class RequestGuardTests(PactaApp app)
         Assert.Equal("control character U+000A", Pacta.Web.Security.PlainTextAttribute.Problem("a\nb", multiline: false));
 }
 
-public sealed class RequestGuardTestsOnSqlite(SqliteApp app) : RequestGuardTests(app), IClassFixture<SqliteApp>;
-
-public sealed class RequestGuardTestsOnPostgres(PostgresApp app) : RequestGuardTests(app), IClassFixture<PostgresApp>;

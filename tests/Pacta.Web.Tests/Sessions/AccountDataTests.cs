@@ -114,7 +114,13 @@ public abstract class AccountDataTests(PactaApp app)
         Assert.True(await db.Users.AnyAsync(m => m.Id == other.Id));
         Assert.True(await db.MemberSessions.AnyAsync(s => s.MemberId == other.Id));
         Assert.True(await db.InboxMessages.AnyAsync(m => m.MemberId == other.Id));
-        Assert.Equal(recordEntries, await db.RecordEntries.CountAsync());
+        // The record only grows: the representative who left is removed there (representative.removed), by role.
+        var added = await db.RecordEntries.Where(e => e.Index >= recordEntries).OrderBy(e => e.Index).ToListAsync();
+        var removed = Assert.Single(added);
+        var text = System.Text.Encoding.UTF8.GetString(removed.Bytes);
+        Assert.Contains("\"representative.removed\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(member.Email, text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(member.Id.ToString(), text, StringComparison.OrdinalIgnoreCase);
     }
 }
 

@@ -60,11 +60,15 @@ internal static class PeopleStartup
         builder.Services.AddScoped<AppointmentRecord>();
         builder.AddPactaSessions();
 
-        // Antiforgery cookies get the same protections as the session cookie.
+        // Antiforgery cookies get the session cookie's protections where Pacta is served over HTTPS only (every
+        // configured origin is https). The embedded default also answers on http://localhost, where the framework
+        // refuses to issue an always-Secure antiforgery cookie on a plain-HTTP request: there the cookie is Secure
+        // when the request is, and cannot carry the __Host- prefix (which requires Secure).
+        var httpsOnly = settings.Origins.All(o => o.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
         builder.Services.AddAntiforgery(options =>
         {
-            options.Cookie.Name = "__Host-pacta-antiforgery";
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.Name = httpsOnly ? "__Host-pacta-antiforgery" : "pacta-antiforgery";
+            options.Cookie.SecurePolicy = httpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.HttpOnly = true;
         });

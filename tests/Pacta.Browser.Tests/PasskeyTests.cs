@@ -187,31 +187,8 @@ public sealed class PasskeyApp : PactaApp
         base.ConfigureWebHost(builder);
         builder.UseSetting("Pacta:Accounts:RelyingPartyId", "localhost");
         builder.UseSetting("Pacta:Accounts:Origins:0", $"http://localhost:{Port}");
-        // Plain HTTP on loopback stands for a TLS-terminating proxy: the request is marked HTTPS, as forwarded
-        // headers would mark it, so the Secure-only antiforgery and session cookies are issued (Chromium keeps
-        // Secure cookies from http://localhost, a secure context).
-        builder.ConfigureTestServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, LoopbackAsHttps>());
-    }
-
-    private sealed class LoopbackAsHttps : Microsoft.AspNetCore.Hosting.IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                context.Request.Scheme = "https";
-                // Redirects the app makes absolute carry the scheme it was told; the browser is on plain HTTP.
-                context.Response.OnStarting(() =>
-                {
-                    var location = context.Response.Headers.Location.ToString();
-                    if (location.StartsWith("https://", StringComparison.Ordinal))
-                        context.Response.Headers.Location = "http://" + location["https://".Length..];
-                    return Task.CompletedTask;
-                });
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
+        // Plain HTTP on localhost, as the embedded default serves: Chromium keeps the Secure session cookie there
+        // (localhost is a secure context) and the antiforgery cookie follows the request (PeopleStartup).
     }
 }
 

@@ -119,7 +119,10 @@ internal sealed class CredentialChanges(
             result = await users.AddPasswordAsync(member, newPassword);
         }
         if (!result.Succeeded) return CredentialChangeError.PasswordRejected;
-        await LogAsync(member, SecurityEventKinds.CredentialAdded, "password changed", cancellationToken);
+        // Whoever knew the old password may hold a session opened with it: every other browser signs in again.
+        var thisSession = signInManager.Context.SignedInMember()?.SessionId;
+        var ended = await db.MemberSessions.Where(s => s.MemberId == member.Id && s.Id != thisSession).ExecuteDeleteAsync(cancellationToken);
+        await LogAsync(member, SecurityEventKinds.CredentialAdded, $"password changed; {ended} other session(s) ended", cancellationToken);
         return CredentialChangeError.None;
     }
 

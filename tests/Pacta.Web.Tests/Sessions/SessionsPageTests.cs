@@ -190,6 +190,27 @@ public abstract class SessionsPageTests(PactaApp app)
         var row = document.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector(".this-browser") is not null);
         return Guid.Parse(row.GetAttribute("data-session")!);
     }
+    [Fact]
+    public async Task ChangingThePassword_EndsEveryOtherSession_AndKeepsThisOne()
+    {
+        var member = await app.CreateMemberAsync("SFP");
+        using var elsewhere = await app.SignInAsync(member);
+        using var here = await app.SignInAsync(member);
+
+        using (var changed = await AccountForms.SubmitAsync(here, "/en/account/security", "form:has(input[name='Password.New'])",
+            ("Password.New", "a long passphrase nobody else knows")))
+            Assert.True((int)changed.StatusCode is 200 or 302, $"password change answered {(int)changed.StatusCode}");
+
+        using (var other = await elsewhere.GetAsync(new Uri(Page, UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+            Assert.Contains("/en/account/sign-in", other.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+        using (var same = await here.GetAsync(new Uri(Page, UriKind.Relative)))
+            Assert.Equal(HttpStatusCode.OK, same.StatusCode);
+        await using var db = app.CreateDbContext();
+        Assert.Equal(1, await db.MemberSessions.CountAsync(s => s.MemberId == member.Id));
+    }
 }
 
 public sealed class SessionsPageTestsOnSqlite(SqliteApp app) : SessionsPageTests(app), IClassFixture<SqliteApp>;

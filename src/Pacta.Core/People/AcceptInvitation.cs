@@ -48,7 +48,7 @@ public sealed record AcceptInvitationResult(
 /// was revoked; the email is taken as confirmed, since the link was sent to it. A representative must use a
 /// passkey (their approvals will be signed with it). Any refusal leaves the database as it was.
 /// </remarks>
-public sealed class AcceptInvitation(PactaDbContext db, UserManager<Member> users, TimeProvider time)
+public sealed class AcceptInvitation(PactaDbContext db, UserManager<Member> users, TimeProvider time, ITotpSecretProtector totpSecrets)
 {
     /// <summary>The invitation a token opens, with the reason it cannot be accepted (or <see cref="AcceptInvitationError.None"/>).</summary>
     public async Task<(Invitation? Invitation, AcceptInvitationError Error)> FindAsync(string? token, CancellationToken cancellationToken = default)
@@ -134,7 +134,7 @@ public sealed class AcceptInvitation(PactaDbContext db, UserManager<Member> user
             var created = await users.CreateAsync(member, totp.Password);
             if (!created.Succeeded) return Rejected(created);
             recoveryCodes = RecoveryCodes.Create();
-            var stored = await users.SetAuthenticationTokenAsync(member, TotpCodes.TokenProvider, TotpCodes.SecretTokenName, totp.TotpSecret);
+            var stored = await users.SetAuthenticationTokenAsync(member, TotpCodes.TokenProvider, TotpCodes.SecretTokenName, totpSecrets.Protect(totp.TotpSecret));
             if (stored.Succeeded) stored = await users.SetAuthenticationTokenAsync(member, TotpCodes.TokenProvider, RecoveryCodes.TokenName, RecoveryCodes.HashAll(recoveryCodes));
             if (stored.Succeeded) stored = await users.SetTwoFactorEnabledAsync(member, true);
             if (!stored.Succeeded) return Rejected(stored);

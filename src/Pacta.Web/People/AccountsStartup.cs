@@ -10,6 +10,7 @@ internal static class AccountsStartup
     public static void AddPactaAccounts(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<AcceptInvitation>();
+        builder.Services.AddSingleton<ITotpSecretProtector, TotpSecretProtector>();
         builder.Services.AddScoped<SignInCheck>();
         builder.Services.AddScoped<PasswordSignIn>();
         builder.Services.AddScoped<PasskeySignIn>();

@@ -28,7 +28,7 @@ internal enum CredentialChangeError
 /// </remarks>
 internal sealed class CredentialChanges(
     UserManager<Member> users, SignInManager<Member> signInManager, PactaDbContext db, TimeProvider time, AppointmentRecord appointments,
-    ILogger<CredentialChanges> logger)
+    ITotpSecretProtector totpSecrets, ILogger<CredentialChanges> logger)
 {
     public async Task<CredentialChangeError> AddPasskeyAsync(Member member, string? credentialJson, string? name, CancellationToken cancellationToken)
     {
@@ -85,7 +85,7 @@ internal sealed class CredentialChanges(
         }
         member.LastTotpStep = step;
         await users.UpdateAsync(member);
-        await users.SetAuthenticationTokenAsync(member, TotpCodes.TokenProvider, TotpCodes.SecretTokenName, secret);
+        await users.SetAuthenticationTokenAsync(member, TotpCodes.TokenProvider, TotpCodes.SecretTokenName, totpSecrets.Protect(secret));
         IReadOnlyList<string>? codes = null;
         if (RecoveryCodes.Remaining(await users.GetAuthenticationTokenAsync(member, TotpCodes.TokenProvider, RecoveryCodes.TokenName)) == 0)
         {

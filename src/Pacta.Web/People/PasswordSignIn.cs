@@ -15,7 +15,7 @@ namespace Pacta.Web.People;
 /// </remarks>
 internal sealed class PasswordSignIn(
     UserManager<Member> users, IPasswordHasher<Member> hasher, SignInCheck check, MemberSignIn signIn, SignInThrottle throttle,
-    TimeProvider time, IHttpContextAccessor http)
+    TimeProvider time, IHttpContextAccessor http, ITotpSecretProtector totpSecrets)
 {
     // A hash to verify against when the email has no account, so that answer takes as long as a wrong password.
     private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher<Member>().HashPassword(null!, "pacta-decoy-password"));
@@ -64,7 +64,8 @@ internal sealed class PasswordSignIn(
         }
         else
         {
-            var secret = await users.GetAuthenticationTokenAsync(member, TotpCodes.TokenProvider, TotpCodes.SecretTokenName);
+            var stored = await users.GetAuthenticationTokenAsync(member, TotpCodes.TokenProvider, TotpCodes.SecretTokenName);
+            var secret = stored is null ? null : totpSecrets.Unprotect(stored);
             var step = secret is null ? null : TotpCodes.Verify(secret, totpCode, time.GetUtcNow(), member.LastTotpStep);
             if (step is null)
             {

@@ -39,6 +39,9 @@ public abstract class SignInTests(PactaApp app) : IDisposable
             // The codes are kept hashed: none of them is in the database as shown.
             var stored = await db.Set<Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>>().Where(t => t.UserId == member.Id).Select(t => t.Value).ToListAsync();
             Assert.DoesNotContain(stored, v => account.RecoveryCodes.Any(c => v!.Contains(c, StringComparison.Ordinal)));
+            // The authenticator secret is wrapped with a key outside the database: a copy cannot compute codes.
+            var secret = account.Secret.Replace(" ", "", StringComparison.Ordinal);
+            Assert.DoesNotContain(stored, v => v!.Replace(" ", "", StringComparison.Ordinal).Contains(secret, StringComparison.OrdinalIgnoreCase));
         }
 
         _flow.NextStep();

@@ -39,6 +39,13 @@ public static class PublicNames
     public static string Name(CommitmentProvenance provenance) => provenance switch
     {
         CommitmentProvenance.ImportedFromPublicSources => "imported-from-public-sources",
+        CommitmentProvenance.CoCreatedInPacta => "co-created-in-pacta",
+    };
+
+    public static string Name(CommitmentState state) => state switch
+    {
+        CommitmentState.Draft => "draft",
+        CommitmentState.Agreed => "agreed",
     };
 #pragma warning restore CS8524
 

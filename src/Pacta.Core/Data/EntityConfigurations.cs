@@ -82,6 +82,8 @@ internal sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitm
         builder.HasMany(c => c.SupportingInstitutions).WithOne().HasForeignKey(s => s.CommitmentCode).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Milestones).WithOne().HasForeignKey(m => m.CommitmentCode).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.PlanNumber, c.Position });
+        builder.Property(c => c.AgreedVersionHash).HasMaxLength(64).IsFixedLength();
+        builder.HasOne<Agreements.WorkingTable>().WithMany().HasForeignKey(c => c.WorkingTableId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -49,6 +49,10 @@ public sealed class PactaDbContext(DbContextOptions<PactaDbContext> options) : I
     public DbSet<PrivateSpaces.SpaceDocument> SpaceDocuments => Set<PrivateSpaces.SpaceDocument>();
     public DbSet<PrivateSpaces.IncidentReport> IncidentReports => Set<PrivateSpaces.IncidentReport>();
     public DbSet<PrivateSpaces.PublishedIncident> PublishedIncidents => Set<PrivateSpaces.PublishedIncident>();
+    public DbSet<Agreements.WorkingTable> WorkingTables => Set<Agreements.WorkingTable>();
+    public DbSet<Agreements.TableSeat> TableSeats => Set<Agreements.TableSeat>();
+    public DbSet<Agreements.CommitmentVersion> CommitmentVersions => Set<Agreements.CommitmentVersion>();
+    public DbSet<Agreements.Vote> Votes => Set<Agreements.Vote>();
 
     /// <summary>Begins the transaction of a state-changing operation. Every write operation uses this, never <c>Database.BeginTransactionAsync</c>.</summary>
     /// <remarks>
@@ -84,5 +88,8 @@ public sealed class PactaDbContext(DbContextOptions<PactaDbContext> options) : I
         configurationBuilder.Properties<PlanState>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<CommitmentProvenance>().HaveConversion<string>().HaveMaxLength(48);
         configurationBuilder.Properties<AccountKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<CommitmentState>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Agreements.VersionKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Agreements.VoteDecision>().HaveConversion<string>().HaveMaxLength(32);
     }
 }

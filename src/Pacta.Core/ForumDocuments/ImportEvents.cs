@@ -127,7 +127,8 @@ internal static class ImportEvents
         ["source"] = p.Source,
     };
 
-    private static JsonObject Commitment(Commitment c, IReadOnlyDictionary<Guid, string> organizations) => new()
+    /// <summary>A commitment's complete public state (also the body of <c>commitment.agreed</c>, which adds the agreed version).</summary>
+    internal static JsonObject Commitment(Commitment c, IReadOnlyDictionary<Guid, string> organizations) => new()
     {
         ["code"] = c.Code,
         ["plan"] = c.PlanNumber,

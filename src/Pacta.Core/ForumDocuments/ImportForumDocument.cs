@@ -107,6 +107,10 @@ public sealed class ImportForumDocument(PactaDbContext db, TimeProvider time)
                 if (stored.Commitments.TryGetValue(commitment.Code, out var existing) && existing.PlanNumber != plan.Number)
                     errors.Add(new(file, $"{commitment.Path}.code",
                         $"commitment \"{commitment.Code}\" is stored in plan {existing.PlanNumber}, not plan {plan.Number}"));
+                // The one way around "agreed text changes only by an amendment every party approves" would be here.
+                if (existing is { Provenance: CommitmentProvenance.CoCreatedInPacta })
+                    errors.Add(new(file, $"{commitment.Path}.code",
+                        $"commitment \"{commitment.Code}\" was co-created in Pacta: its text changes only by an amendment that every party approves, never by an import"));
                 var references = commitment.Supporting.Prepend(commitment.Lead)
                     .Concat(commitment.Milestones.Select(m => m.Responsible));
                 foreach (var reference in references)

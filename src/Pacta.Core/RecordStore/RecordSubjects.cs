@@ -26,4 +26,12 @@ public static class RecordSubjects
     public static string Commitment(string code) => $"commitment/{code}";
 
     public static string Incident(Guid id) => $"incident/{id}";
+
+    public static string WorkingTable(Guid id) => $"working-table/{id:D}";
+
+    public static string Version(string code, int number) => string.Create(CultureInfo.InvariantCulture, $"commitment/{code}/version/{number}");
+
+    /// <summary>A vote's subject: one per version and voting unit (the party, or one of its organisations).</summary>
+    public static string Vote(string code, int number, string party, string? organization) =>
+        $"{Version(code, number)}/vote/{party}{(organization is null ? "" : "/" + organization)}";
 }

@@ -107,11 +107,211 @@ namespace Pacta.Data.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Pacta.Core.Agreements.CommitmentVersion", b =>
+                {
+                    b.Property<string>("CommitmentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("AgreedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProposedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProposedByOrganization")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Effect", "Pacta.Core.Agreements.CommitmentVersion.Effect#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("text");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Reason", "Pacta.Core.Agreements.CommitmentVersion.Reason#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("text");
+                        });
+
+                    b.HasKey("CommitmentCode", "Number");
+
+                    b.ToTable("CommitmentVersions");
+                });
+
+            modelBuilder.Entity("Pacta.Core.Agreements.TableSeat", b =>
+                {
+                    b.Property<Guid>("TableId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AddedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TableId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("TableSeats");
+                });
+
+            modelBuilder.Entity("Pacta.Core.Agreements.Vote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AppointmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("AuthenticatorData")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("ClientDataJson")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("CommitmentCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<byte[]>("CredentialId")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Organization")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("PartyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("RelyingPartyId")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("UnitKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitmentCode", "VersionNumber", "PartyKey", "UnitKey")
+                        .IsUnique();
+
+                    b.ToTable("Votes");
+                });
+
+            modelBuilder.Entity("Pacta.Core.Agreements.WorkingTable", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OpenedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("PlanNumber")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Theme", "Pacta.Core.Agreements.WorkingTable.Theme#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("text");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanNumber");
+
+                    b.ToTable("WorkingTables");
+                });
+
             modelBuilder.Entity("Pacta.Core.Commitments.Commitment", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("AgreedVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AgreedVersionHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
 
                     b.Property<string>("EndDate")
                         .HasMaxLength(10)
@@ -146,8 +346,15 @@ namespace Pacta.Data.Postgres.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("State")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<bool?>("Verifiable")
                         .HasColumnType("boolean");
+
+                    b.Property<Guid?>("WorkingTableId")
+                        .HasColumnType("uuid");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Objective", "Pacta.Core.Commitments.Commitment.Objective#LocalizedText", b1 =>
                         {
@@ -196,6 +403,8 @@ namespace Pacta.Data.Postgres.Migrations
                     b.HasKey("Code");
 
                     b.HasIndex("LeadOrganizationId");
+
+                    b.HasIndex("WorkingTableId");
 
                     b.HasIndex("PlanNumber", "Position");
 
@@ -1175,6 +1384,48 @@ namespace Pacta.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Pacta.Core.Agreements.CommitmentVersion", b =>
+                {
+                    b.HasOne("Pacta.Core.Commitments.Commitment", null)
+                        .WithMany()
+                        .HasForeignKey("CommitmentCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pacta.Core.Agreements.TableSeat", b =>
+                {
+                    b.HasOne("Pacta.Core.People.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pacta.Core.Agreements.WorkingTable", null)
+                        .WithMany("Seats")
+                        .HasForeignKey("TableId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pacta.Core.Agreements.Vote", b =>
+                {
+                    b.HasOne("Pacta.Core.Agreements.CommitmentVersion", null)
+                        .WithMany()
+                        .HasForeignKey("CommitmentCode", "VersionNumber")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pacta.Core.Agreements.WorkingTable", b =>
+                {
+                    b.HasOne("Pacta.Core.Plans.ActionPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanNumber")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pacta.Core.Commitments.Commitment", b =>
                 {
                     b.HasOne("Pacta.Core.Forum.Organization", "LeadOrganization")
@@ -1187,6 +1438,11 @@ namespace Pacta.Data.Postgres.Migrations
                         .HasForeignKey("PlanNumber")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Pacta.Core.Agreements.WorkingTable", null)
+                        .WithMany()
+                        .HasForeignKey("WorkingTableId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("LeadOrganization");
 
@@ -1395,6 +1651,11 @@ namespace Pacta.Data.Postgres.Migrations
                         .HasForeignKey("PartyKey")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Pacta.Core.Agreements.WorkingTable", b =>
+                {
+                    b.Navigation("Seats");
                 });
 
             modelBuilder.Entity("Pacta.Core.Commitments.Commitment", b =>

@@ -100,11 +100,211 @@ namespace Pacta.Data.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Pacta.Core.Agreements.CommitmentVersion", b =>
+                {
+                    b.Property<string>("CommitmentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("AgreedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedByOrganization")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Effect", "Pacta.Core.Agreements.CommitmentVersion.Effect#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Reason", "Pacta.Core.Agreements.CommitmentVersion.Reason#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("CommitmentCode", "Number");
+
+                    b.ToTable("CommitmentVersions");
+                });
+
+            modelBuilder.Entity("Pacta.Core.Agreements.TableSeat", b =>
+                {
+                    b.Property<Guid>("TableId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AddedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TableId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("TableSeats");
+                });
+
+            modelBuilder.Entity("Pacta.Core.Agreements.Vote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AppointmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("AuthenticatorData")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("ClientDataJson")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("CommitmentCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CredentialId")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organization")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RelyingPartyId")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UnitKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitmentCode", "VersionNumber", "PartyKey", "UnitKey")
+                        .IsUnique();
+
+                    b.ToTable("Votes");
+                });
+
+            modelBuilder.Entity("Pacta.Core.Agreements.WorkingTable", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpenedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Theme", "Pacta.Core.Agreements.WorkingTable.Theme#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Es")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanNumber");
+
+                    b.ToTable("WorkingTables");
+                });
+
             modelBuilder.Entity("Pacta.Core.Commitments.Commitment", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("AgreedVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgreedVersionHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
 
                     b.Property<string>("EndDate")
                         .HasMaxLength(10)
@@ -139,8 +339,15 @@ namespace Pacta.Data.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("State")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool?>("Verifiable")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("WorkingTableId")
+                        .HasColumnType("TEXT");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Objective", "Pacta.Core.Commitments.Commitment.Objective#LocalizedText", b1 =>
                         {
@@ -189,6 +396,8 @@ namespace Pacta.Data.Sqlite.Migrations
                     b.HasKey("Code");
 
                     b.HasIndex("LeadOrganizationId");
+
+                    b.HasIndex("WorkingTableId");
 
                     b.HasIndex("PlanNumber", "Position");
 
@@ -1168,6 +1377,48 @@ namespace Pacta.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Pacta.Core.Agreements.CommitmentVersion", b =>
+                {
+                    b.HasOne("Pacta.Core.Commitments.Commitment", null)
+                        .WithMany()
+                        .HasForeignKey("CommitmentCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pacta.Core.Agreements.TableSeat", b =>
+                {
+                    b.HasOne("Pacta.Core.People.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pacta.Core.Agreements.WorkingTable", null)
+                        .WithMany("Seats")
+                        .HasForeignKey("TableId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pacta.Core.Agreements.Vote", b =>
+                {
+                    b.HasOne("Pacta.Core.Agreements.CommitmentVersion", null)
+                        .WithMany()
+                        .HasForeignKey("CommitmentCode", "VersionNumber")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pacta.Core.Agreements.WorkingTable", b =>
+                {
+                    b.HasOne("Pacta.Core.Plans.ActionPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanNumber")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pacta.Core.Commitments.Commitment", b =>
                 {
                     b.HasOne("Pacta.Core.Forum.Organization", "LeadOrganization")
@@ -1180,6 +1431,11 @@ namespace Pacta.Data.Sqlite.Migrations
                         .HasForeignKey("PlanNumber")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Pacta.Core.Agreements.WorkingTable", null)
+                        .WithMany()
+                        .HasForeignKey("WorkingTableId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("LeadOrganization");
 
@@ -1388,6 +1644,11 @@ namespace Pacta.Data.Sqlite.Migrations
                         .HasForeignKey("PartyKey")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Pacta.Core.Agreements.WorkingTable", b =>
+                {
+                    b.Navigation("Seats");
                 });
 
             modelBuilder.Entity("Pacta.Core.Commitments.Commitment", b =>

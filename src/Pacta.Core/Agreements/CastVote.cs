@@ -1,0 +1,164 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Pacta.Core.Commitments;
+using Pacta.Core.Data;
+using Pacta.Core.Forum;
+using Pacta.Core.People;
+using Pacta.Core.RecordStore;
+
+namespace Pacta.Core.Agreements;
+
+/// <summary>A representative's vote as the browser sends it: the decision, and the passkey's assertion over its statement.</summary>
+/// <param name="Party">The party the representative says they act for (the form's); refused when it is not theirs.</param>
+public sealed record VoteInput(string Code, int Version, string Party, VoteDecision Decision, string? Reason, byte[] CredentialId, WebAuthnAssertion Assertion);
+
+/// <summary>The relying party passkeys are bound to, from configuration (never the request's Host).</summary>
+public sealed record RelyingParty(string Id, IReadOnlyCollection<string> Origins);
+
+/// <summary>What a vote did: the party's position after it, and whether it made the version agreed.</summary>
+public sealed record VoteOutcome(PartyPosition PartyPosition, bool Agreed);
+
+/// <summary>Stores a representative's signed approval of, or objection to, one version; agrees the version when every party approved.</summary>
+/// <remarks>
+/// Refused, with nothing stored: a version that is not the commitment's newest (superseded), one already agreed or
+/// older than the agreed one; a party the member does not represent; a unit (the party, or under unanimity and
+/// majority the organisation) that already voted on this version (a vote is final: a change of mind is a new
+/// version); an objection without a reason; a passkey that is not the member's or not published in the record for
+/// the appointment; an assertion that does not sign this vote's statement (docs/adr/0004-agreements.md); a
+/// signature counter that did not move forward (a cloned authenticator). A vote appends <c>commitment.approved</c>
+/// or <c>commitment.objected</c>. When, after it, every party of the forum has approved under its DecisionRule,
+/// the version is agreed in the same transaction: the commitment holds its text and <c>commitment.agreed</c> (or
+/// <c>amendment.agreed</c>) is appended. This is the only place a co-created commitment's text becomes agreed.
+/// </remarks>
+public sealed class CastVote(RecordWriter writer, TimeProvider time, RelyingParty relyingParty)
+{
+    public const int MaxReason = 4000;
+
+    public async Task<OperationResult<VoteOutcome>> ExecuteAsync(VoteInput input, Guid memberId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var written = await writer.WriteAsync((db, batch, ct) => RunAsync(db, batch, input, memberId, ct), cancellationToken);
+        return written.Value;
+    }
+
+    /// <summary>The statement a representative of <paramref name="representation"/> signs for this vote; null with a refusal when they may not vote on it.</summary>
+    public static async Task<OperationResult<VoteStatement>> StatementAsync(PactaDbContext db, string code, int version, string party, VoteDecision decision, Guid memberId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var commitment = await db.Commitments.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code, ct);
+        if (commitment is null || commitment.Provenance != CommitmentProvenance.CoCreatedInPacta)
+            return new Refusal("code", "UnknownCommitment", $"code: there is no co-created commitment {code}");
+        var target = await db.CommitmentVersions.AsNoTracking().SingleOrDefaultAsync(v => v.CommitmentCode == code && v.Number == version, ct);
+        if (target is null) return new Refusal("version", "UnknownVersion", $"version: {code} has no version {version}");
+        var newest = await db.CommitmentVersions.Where(v => v.CommitmentCode == code).MaxAsync(v => v.Number, ct);
+        if (target.AgreedAt is not null) return new Refusal("version", "AlreadyAgreed", $"version: version {version} of {code} is already agreed by every party");
+        if (version < newest || (commitment.AgreedVersion is { } agreed && version < agreed))
+            return new Refusal("version", "Superseded", $"version: version {version} of {code} was superseded by version {newest}; votes are on the newest text");
+
+        var representation = await Representation.OfAsync(db, memberId, party, ct);
+        if (representation is null)
+            return new Refusal("party", "NotYourParty", $"party: you are not a representative of {party}; a representative votes for their own party only");
+        var rule = await db.Parties.Where(p => p.Key == party).Select(p => p.DecisionRule).SingleAsync(ct);
+        string? organization;
+        if (rule == DecisionRule.SingleRepresentative)
+        {
+            if (representation.Appointment.OrganizationId is not null)
+                return new Refusal("party", "NotWholeParty", $"party: {party} decides by a single representative; an organisation's representative does not vote for it");
+            organization = null;
+        }
+        else organization = representation.MemberOrganization;
+
+        var unit = organization ?? VoteStatement.WholeParty;
+        var earlier = await db.Votes.AsNoTracking().Where(v => v.CommitmentCode == code && v.VersionNumber == version && v.PartyKey == party)
+            .ToListAsync(ct);
+        if (earlier.FirstOrDefault(v => v.Unit == unit) is { } cast)
+            return new Refusal("version", "AlreadyVoted",
+                $"version: {(organization ?? party)} already voted on version {version} of {code} ({VoteStatement.Name(cast.Decision)}, {cast.At:yyyy-MM-dd}); a vote is final");
+        return OperationResult.Ok(new VoteStatement(code, version, target.Hash, party, organization, decision));
+    }
+
+    private async Task<OperationResult<VoteOutcome>> RunAsync(PactaDbContext db, RecordBatch batch, VoteInput input, Guid memberId, CancellationToken ct)
+    {
+        if (input.Decision == VoteDecision.Objection && string.IsNullOrWhiteSpace(input.Reason))
+            return new Refusal("reason", "Required", "reason: an objection says why");
+        if (input.Reason is { Length: > MaxReason }) return new Refusal("reason", "TooLong", $"reason: at most {MaxReason} characters");
+        var reason = input.Decision == VoteDecision.Objection ? input.Reason!.Trim() : null;
+
+        var statement = await StatementAsync(db, input.Code, input.Version, input.Party, input.Decision, memberId, ct);
+        if (statement.Value is not { } signed) return statement.Error!;
+        var representation = (await Representation.OfAsync(db, memberId, input.Party, ct))!;
+
+        // The credential must be the member's own passkey and one the record published for this appointment: the
+        // record is where anyone will look for the key that checks this signature.
+        var passkey = (await db.UserPasskeys.Where(p => p.UserId == memberId).ToListAsync(ct))
+            .FirstOrDefault(p => p.CredentialId.AsSpan().SequenceEqual(input.CredentialId));
+        var published = passkey is not null && (await db.PublishedCredentials.AsNoTracking()
+            .Where(c => c.AppointmentId == representation.Appointment.Id).Select(c => c.CredentialId).ToListAsync(ct))
+            .Any(c => c.AsSpan().SequenceEqual(input.CredentialId));
+        if (passkey is null || !published)
+            return new Refusal("passkey", "NotPublished", "passkey: sign with the passkey published in the record for your appointment");
+        if (input.Assertion.Verify(signed.Challenge(), relyingParty.Id, relyingParty.Origins, passkey.Data.PublicKey) is { } problem)
+            return new Refusal("passkey", "BadSignature", $"passkey: {problem}");
+        var count = input.Assertion.SignCount;
+        if (count != 0 || passkey.Data.SignCount != 0)
+        {
+            if (count <= passkey.Data.SignCount)
+                return new Refusal("passkey", "CounterBehind", "passkey: its signature counter went backwards; the authenticator may have been copied");
+            passkey.Data.SignCount = count;
+        }
+
+        var now = AgreementRules.Now(time);
+        var vote = new Vote
+        {
+            CommitmentCode = signed.Commitment,
+            VersionNumber = signed.Version,
+            PartyKey = signed.Party,
+            Organization = signed.Organization,
+            Decision = signed.Decision,
+            Reason = reason,
+            AppointmentId = representation.Appointment.Id,
+            MemberId = memberId,
+            CredentialId = input.CredentialId,
+            RelyingPartyId = relyingParty.Id,
+            AuthenticatorData = input.Assertion.AuthenticatorData,
+            ClientDataJson = input.Assertion.ClientDataJson,
+            Signature = input.Assertion.Signature,
+            At = now,
+        };
+        db.Votes.Add(vote).Property("UnitKey").CurrentValue = vote.Organization ?? "";
+        batch.Add(AgreementEvents.VoteEvent(representation.Actor, vote, signed.VersionHash));
+
+        var positions = await PositionsAsync(db, signed.Commitment, signed.Version, vote, ct);
+        var agreed = positions.Count > 0 && positions.Values.All(p => p == PartyPosition.Approved);
+        if (agreed) await AgreeAsync(db, batch, signed.Commitment, signed.Version, now, ct);
+        return OperationResult.Ok(new VoteOutcome(positions[signed.Party], agreed));
+    }
+
+    /// <summary>Every party's position on a version, counting <paramref name="added"/> (not saved yet).</summary>
+    public static async Task<Dictionary<string, PartyPosition>> PositionsAsync(PactaDbContext db, string code, int version, Vote? added, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var parties = await db.Parties.AsNoTracking().Select(p => new { p.Key, p.DecisionRule }).ToListAsync(ct);
+        var organizations = (await db.Organizations.AsNoTracking().Select(o => new { o.PartyKey, o.ShortName }).ToListAsync(ct))
+            .ToLookup(o => o.PartyKey, o => o.ShortName);
+        var votes = await db.Votes.AsNoTracking().Where(v => v.CommitmentCode == code && v.VersionNumber == version)
+            .Select(v => new { v.PartyKey, v.Organization, v.Decision, v.At }).ToListAsync(ct);
+        var all = votes.OrderBy(v => v.At).Select(v => (v.PartyKey, Unit: v.Organization ?? VoteStatement.WholeParty, v.Decision)).ToList();
+        if (added is not null) all.Add((added.PartyKey, added.Unit, added.Decision));
+        return parties.ToDictionary(p => p.Key, p => PartyDecisions.Tally(p.DecisionRule, [.. organizations[p.Key]],
+            all.Where(v => v.PartyKey == p.Key).Select(v => (v.Unit, v.Decision))), StringComparer.Ordinal);
+    }
+
+    private static async Task AgreeAsync(PactaDbContext db, RecordBatch batch, string code, int number, DateTimeOffset now, CancellationToken ct)
+    {
+        var version = await db.CommitmentVersions.SingleAsync(v => v.CommitmentCode == code && v.Number == number, ct);
+        var commitment = await db.Commitments.Include(c => c.SupportingInstitutions).Include(c => c.Milestones).SingleAsync(c => c.Code == code, ct);
+        var organizations = await db.Organizations.AsNoTracking().Select(o => new { o.Id, o.ShortName }).ToListAsync(ct);
+        version.AgreedAt = now;
+        commitment.Hold(version.ReadText(), organizations.ToDictionary(o => o.ShortName, o => o.Id, StringComparer.Ordinal));
+        commitment.State = CommitmentState.Agreed;
+        commitment.AgreedVersion = version.Number;
+        commitment.AgreedVersionHash = version.Hash;
+        batch.Add(AgreementEvents.AgreedEvent(AgreementEvents.ForumActor(), commitment, version, organizations.ToDictionary(o => o.Id, o => o.ShortName)));
+    }
+}

@@ -151,7 +151,16 @@ internal static class EventShapes
                 ("noEvidence", EventShape.WholeNumberOrNull))))),
         ("source", EventShape.TextOrNull));
 
-    public static readonly EventShape Commitment = EventShape.Object(
+    private static readonly EventShape Milestone = EventShape.Object(
+        ("number", EventShape.WholeNumber),
+        ("title", EventShape.Bilingual),
+        ("responsibleInstitution", EventShape.TextOrNull.Referring("organization/")),
+        ("startDate", EventShape.TextOrNull),
+        ("endDate", EventShape.TextOrNull),
+        ("weight", EventShape.NumberOrNull));
+
+    private static readonly (string Name, EventShape Shape)[] CommitmentMembers =
+    [
         ("code", EventShape.Text),
         ("plan", EventShape.WholeNumber.Referring("plan/")),
         ("position", EventShape.WholeNumber),
@@ -168,13 +177,64 @@ internal static class EventShapes
         ("shortTermDeadline", EventShape.TextOrNull),
         ("verifiable", EventShape.BooleanOrNull),
         ("provenance", EventShape.Text),
-        ("milestones", EventShape.ArrayOf(EventShape.Object(
-            ("number", EventShape.WholeNumber),
-            ("title", EventShape.Bilingual),
-            ("responsibleInstitution", EventShape.TextOrNull.Referring("organization/")),
-            ("startDate", EventShape.TextOrNull),
-            ("endDate", EventShape.TextOrNull),
-            ("weight", EventShape.NumberOrNull)))));
+        ("milestones", EventShape.ArrayOf(Milestone)),
+    ];
+
+    public static readonly EventShape Commitment = EventShape.Object(CommitmentMembers);
+
+    /// <summary><c>commitment.agreed</c> and <c>amendment.agreed</c>: the commitment's state, and the version every party approved.</summary>
+    public static readonly EventShape CommitmentAgreed = EventShape.Object(
+        [.. CommitmentMembers, ("agreedVersion", EventShape.WholeNumber), ("agreedVersionHash", EventShape.Text)]);
+
+    /// <summary><c>working-table.opened</c> (src/Pacta.Core/Agreements/AgreementEvents.cs).</summary>
+    public static readonly EventShape WorkingTable = EventShape.Object(
+        ("id", EventShape.Text),
+        ("plan", EventShape.WholeNumber.Referring("plan/")),
+        ("theme", EventShape.Bilingual));
+
+    /// <summary>A version's text: the template's fields as a commitment carries them (CommitmentText.ToJson).</summary>
+    private static readonly EventShape VersionText = EventShape.Object(
+        ("title", EventShape.Bilingual),
+        ("policyArea", EventShape.TextOrNull),
+        ("problem", EventShape.Bilingual),
+        ("statusQuo", EventShape.Bilingual),
+        ("objective", EventShape.Bilingual),
+        ("ogpValues", EventShape.ArrayOf(EventShape.Text)),
+        ("leadInstitution", EventShape.TextOrNull.Referring("organization/")),
+        ("supportingInstitutions", EventShape.ArrayOf(EventShape.Text.Referring("organization/"))),
+        ("startDate", EventShape.TextOrNull),
+        ("endDate", EventShape.TextOrNull),
+        ("milestones", EventShape.ArrayOf(Milestone)));
+
+    /// <summary><c>commitment.version.proposed</c> and <c>amendment.proposed</c>.</summary>
+    public static readonly EventShape Version = EventShape.Object(
+        ("commitment", EventShape.Text),
+        ("plan", EventShape.WholeNumber.Referring("plan/")),
+        ("table", EventShape.TextOrNull.Referring("working-table/")),
+        ("version", EventShape.WholeNumber),
+        ("hash", EventShape.Text),
+        ("text", VersionText),
+        ("organization", EventShape.Text.Referring("organization/")),
+        ("reason", EventShape.Bilingual),
+        ("effect", EventShape.Bilingual));
+
+    /// <summary><c>commitment.approved</c> and <c>commitment.objected</c>: the signed vote, checkable from the record alone.</summary>
+    public static readonly EventShape Vote = EventShape.Object(
+        ("commitment", EventShape.Text),
+        ("version", EventShape.WholeNumber),
+        ("versionHash", EventShape.Text),
+        ("party", EventShape.Text.Referring("party/")),
+        ("organization", EventShape.TextOrNull.Referring("organization/")),
+        ("decision", EventShape.Text),
+        ("reason", EventShape.TextOrNull),
+        // An appointment a removal ended is gone from the state: a vote under it is reported here.
+        ("appointment", EventShape.Text.Referring("representative/")),
+        ("credential", EventShape.Text),
+        ("relyingParty", EventShape.Text),
+        ("assertion", EventShape.Object(
+            ("authenticatorData", EventShape.Text),
+            ("clientDataJSON", EventShape.Text),
+            ("signature", EventShape.Text))));
 
     /// <summary><c>representative.appointed</c> (src/Pacta.Core/People/RepresentativeEvents.cs): the role and its public credentials.</summary>
     public static readonly EventShape RepresentativeAppointed = EventShape.Object(
@@ -211,6 +271,14 @@ internal static class EventShapes
     public static readonly int ParticipationStatus = Participation.Find("status");
     public static readonly int PlanNumber = Plan.Find("number");
     public static readonly int CommitmentCode = Commitment.Find("code");
+    public static readonly int AgreedCode = CommitmentAgreed.Find("code");
+    public static readonly int TableId = WorkingTable.Find("id");
+    public static readonly int VersionCommitment = Version.Find("commitment");
+    public static readonly int VersionNumber = Version.Find("version");
+    public static readonly int VoteCommitment = Vote.Find("commitment");
+    public static readonly int VoteVersion = Vote.Find("version");
+    public static readonly int VoteParty = Vote.Find("party");
+    public static readonly int VoteOrganization = Vote.Find("organization");
     public static readonly int AppointedAppointment = RepresentativeAppointed.Find("appointment");
     public static readonly int RemovedAppointment = RepresentativeRemoved.Find("appointment");
     public static readonly int IncidentId = Incident.Find("id");

@@ -18,13 +18,22 @@ public enum EntityKind
     /// <summary><c>plan/N</c>, from <c>plan.imported</c>.</summary>
     Plan,
 
-    /// <summary><c>commitment/CODE</c>, from <c>commitment.imported</c>.</summary>
+    /// <summary><c>commitment/CODE</c>, from <c>commitment.imported</c>, <c>commitment.agreed</c> or <c>amendment.agreed</c>.</summary>
     Commitment,
 
     /// <summary><c>representative/APPOINTMENT</c>, from <c>representative.appointed</c>; <c>representative.removed</c> ends it.</summary>
     Representative,
     /// <summary><c>incident/ID</c>, from <c>incident.published</c>.</summary>
     Incident,
+
+    /// <summary><c>working-table/ID</c>, from <c>working-table.opened</c>.</summary>
+    WorkingTable,
+
+    /// <summary><c>commitment/CODE/version/N</c>, from <c>commitment.version.proposed</c> or <c>amendment.proposed</c>.</summary>
+    Version,
+
+    /// <summary><c>commitment/CODE/version/N/vote/PARTY[/ORGANIZATION]</c>, from <c>commitment.approved</c> or <c>commitment.objected</c>.</summary>
+    Vote,
 }
 
 /// <summary>One entity as the record establishes it: the <c>data</c> of the latest event about its subject.</summary>

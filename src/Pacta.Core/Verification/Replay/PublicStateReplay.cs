@@ -41,6 +41,7 @@ public sealed class PublicStateReplay : IVerifiedEntrySink
     private readonly Dictionary<string, ReplayedEntity>.AlternateLookup<ReadOnlySpan<char>> _bySubject;
     private readonly List<ReplayProblem> _problems = [];
     private readonly CanonicalCheck _canonical = new();
+    private readonly AgreementReplay _agreements;
     private readonly EventLayout _layout = new();
     private readonly List<(string? Name, int Index)> _path = [];
     // The top-level members of the entry's data, by position in its shape: byte ranges within the data.
@@ -53,6 +54,7 @@ public sealed class PublicStateReplay : IVerifiedEntrySink
     {
         _bySubject = _entities.GetAlternateLookup<ReadOnlySpan<char>>();
         State = new PublicState(_entities);
+        _agreements = new AgreementReplay(_entities, _problems);
     }
 
     /// <summary>The replay as the verifier's entry sink: it rebuilds the state while the entries stream past.</summary>
@@ -146,6 +148,13 @@ public sealed class PublicStateReplay : IVerifiedEntrySink
         else if (type.SequenceEqual("representative.removed"u8))
             (kind, shape, _type) = (EntityKind.Representative, EventShapes.RepresentativeRemoved, "representative.removed");
         else if (type.SequenceEqual("incident.published"u8)) (kind, shape, _type) = (EntityKind.Incident, EventShapes.Incident, "incident.published");
+        else if (type.SequenceEqual("working-table.opened"u8)) (kind, shape, _type) = (EntityKind.WorkingTable, EventShapes.WorkingTable, "working-table.opened");
+        else if (type.SequenceEqual("commitment.version.proposed"u8)) (kind, shape, _type) = (EntityKind.Version, EventShapes.Version, "commitment.version.proposed");
+        else if (type.SequenceEqual("amendment.proposed"u8)) (kind, shape, _type) = (EntityKind.Version, EventShapes.Version, "amendment.proposed");
+        else if (type.SequenceEqual("commitment.approved"u8)) (kind, shape, _type) = (EntityKind.Vote, EventShapes.Vote, "commitment.approved");
+        else if (type.SequenceEqual("commitment.objected"u8)) (kind, shape, _type) = (EntityKind.Vote, EventShapes.Vote, "commitment.objected");
+        else if (type.SequenceEqual("commitment.agreed"u8)) (kind, shape, _type) = (EntityKind.Commitment, EventShapes.CommitmentAgreed, "commitment.agreed");
+        else if (type.SequenceEqual("amendment.agreed"u8)) (kind, shape, _type) = (EntityKind.Commitment, EventShapes.CommitmentAgreed, "amendment.agreed");
         else
         {
             Problem(index, $"has an unknown event type {Text(entry, layout.Type)}");
@@ -160,7 +169,12 @@ public sealed class PublicStateReplay : IVerifiedEntrySink
         if (!Conforms(index, ref reader, shape)) return;
 
         var subject = entry.Slice(layout.Subject.Start, layout.Subject.Length);
-        if (!SubjectMatches(index, kind, subject, data)) return;
+        if (!SubjectMatches(index, kind, ReferenceEquals(shape, EventShapes.CommitmentAgreed), subject, data)) return;
+
+        // Co-creation and agreement are checked against what came before (versions, signatures, every party's approval).
+        // An import's commitment is looked at only once the record has co-created ones: the replay of a million imports stays as cheap as it was.
+        if (kind is EntityKind.Version or EntityKind.Vote || (kind == EntityKind.Commitment && (ReferenceEquals(shape, EventShapes.CommitmentAgreed) || _agreements.Any)))
+            _agreements.Check(index, _type, Unquote(subject), data, _top);
 
         var subjectChars = Chars(subject[1..^1], out var subjectText);
         if (ReferenceEquals(shape, EventShapes.RepresentativeRemoved))
@@ -268,7 +282,7 @@ public sealed class PublicStateReplay : IVerifiedEntrySink
     }
 
     /// <summary>Whether the subject is the one the data make (<c>commitment/</c> and the code, …), compared as raw UTF-8.</summary>
-    private bool SubjectMatches(long index, EntityKind kind, ReadOnlySpan<byte> subject, ReadOnlySpan<byte> data)
+    private bool SubjectMatches(long index, EntityKind kind, bool agreed, ReadOnlySpan<byte> subject, ReadOnlySpan<byte> data)
     {
         var length = 0;
         Append(ref length, "\""u8);
@@ -300,7 +314,30 @@ public sealed class PublicStateReplay : IVerifiedEntrySink
                 break;
             case EntityKind.Commitment:
                 Append(ref length, "commitment/"u8);
-                Append(ref length, Inner(data, _top[EventShapes.CommitmentCode]));
+                Append(ref length, Inner(data, _top[agreed ? EventShapes.AgreedCode : EventShapes.CommitmentCode]));
+                break;
+            case EntityKind.WorkingTable:
+                Append(ref length, "working-table/"u8);
+                Append(ref length, Inner(data, _top[EventShapes.TableId]));
+                break;
+            case EntityKind.Version:
+                Append(ref length, "commitment/"u8);
+                Append(ref length, Inner(data, _top[EventShapes.VersionCommitment]));
+                Append(ref length, "/version/"u8);
+                Append(ref length, data.Slice(_top[EventShapes.VersionNumber].Start, _top[EventShapes.VersionNumber].Length));
+                break;
+            case EntityKind.Vote:
+                Append(ref length, "commitment/"u8);
+                Append(ref length, Inner(data, _top[EventShapes.VoteCommitment]));
+                Append(ref length, "/version/"u8);
+                Append(ref length, data.Slice(_top[EventShapes.VoteVersion].Start, _top[EventShapes.VoteVersion].Length));
+                Append(ref length, "/vote/"u8);
+                Append(ref length, Inner(data, _top[EventShapes.VoteParty]));
+                if (data[_top[EventShapes.VoteOrganization].Start] == (byte)'"')
+                {
+                    Append(ref length, "/"u8);
+                    Append(ref length, Inner(data, _top[EventShapes.VoteOrganization]));
+                }
                 break;
             case EntityKind.Representative:
                 Append(ref length, "representative/"u8);

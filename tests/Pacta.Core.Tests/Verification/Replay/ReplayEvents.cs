@@ -23,11 +23,11 @@ internal static class ReplayEvents
         ["source"] = null,
     });
 
-    public static RecordEvent Party(string key, string name = "Parte") => Event("party.imported", $"party/{key}", new JsonObject
+    public static RecordEvent Party(string key, string name = "Parte", string decisionRule = "unanimity") => Event("party.imported", $"party/{key}", new JsonObject
     {
         ["key"] = key,
         ["name"] = Text(name),
-        ["decisionRule"] = "unanimity",
+        ["decisionRule"] = decisionRule,
         ["position"] = 0,
     });
 

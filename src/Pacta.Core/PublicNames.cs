@@ -42,6 +42,19 @@ public static class PublicNames
         CommitmentProvenance.CoCreatedInPacta => "co-created-in-pacta",
     };
 
+    public static string Name(Agreements.VersionKind kind) => kind switch
+    {
+        Agreements.VersionKind.Draft => "draft",
+        Agreements.VersionKind.Amendment => "amendment",
+    };
+
+    public static string Name(Agreements.PartyPosition position) => position switch
+    {
+        Agreements.PartyPosition.Pending => "pending",
+        Agreements.PartyPosition.Approved => "approved",
+        Agreements.PartyPosition.Objected => "objected",
+    };
+
     public static string Name(CommitmentState state) => state switch
     {
         CommitmentState.Draft => "draft",

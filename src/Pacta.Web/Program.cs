@@ -1,3 +1,4 @@
+using Pacta.Web.Agreements;
 using Pacta.Web.Api;
 using Pacta.Web.Localization;
 using Pacta.Web.People;
@@ -31,6 +32,9 @@ builder.AddPactaAccounts();
 // Private party spaces: sealed at rest with per-party keys wrapped by the Data Protection key ring.
 builder.AddPactaPrivateSpaces();
 
+// Co-creation and agreement: votes signed with representatives' passkeys (docs/adr/0004-agreements.md).
+builder.AddPactaAgreements();
+
 // Open data: JSON under /api/v1 with OpenAPI; every error is an RFC 9457 problem.
 builder.AddPactaApi();
 
@@ -61,6 +65,7 @@ app.MapPactaApi();
 app.MapPactaRecord();
 app.MapPactaPrivateSpaces();
 app.MapPactaAccounts();
+app.MapPactaAgreements();
 app.MapPactaPortal();
 
 app.Run();

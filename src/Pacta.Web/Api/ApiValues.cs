@@ -39,6 +39,12 @@ internal static partial class ApiValues
 
     public static string Name(CommitmentProvenance provenance) => PublicNames.Name(provenance);
 
+    public static string? Name(CommitmentState? state) => state is null ? null : PublicNames.Name(state.Value);
+
+    public static string Name(Pacta.Core.Agreements.VersionKind kind) => PublicNames.Name(kind);
+
+    public static string Name(Pacta.Core.Agreements.PartyPosition position) => PublicNames.Name(position);
+
     /// <summary>A plan number as a route or query value: digits only, positive (no sign, no spaces).</summary>
     public static bool TryParsePlanNumber(string? text, out int number) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out number) && number > 0;

@@ -34,7 +34,8 @@ internal static class CommitmentsApi
             planNumber = number;
         }
 
-        var query = db.Commitments.AsNoTracking();
+        // The plan's commitments: imported and agreed ones. Drafts are listed with their working tables.
+        var query = db.Commitments.AsNoTracking().Where(InPlan);
         if (planNumber is not null) query = query.Where(c => c.PlanNumber == planNumber);
         var list = await query
             .OrderBy(c => c.PlanNumber).ThenBy(c => c.Position)
@@ -66,6 +67,9 @@ internal static class CommitmentsApi
             : TypedResults.Ok(commitment);
     }
 
+    /// <summary>A commitment of its plan: imported, or agreed by every party. A draft is its working table's, not yet the plan's.</summary>
+    internal static readonly Expression<Func<Commitment, bool>> InPlan = c => c.State == null || c.State != CommitmentState.Draft;
+
     /// <summary>The list shape: what a table of commitments shows, in one query with no per-row lookups.</summary>
     internal static readonly Expression<Func<Commitment, CommitmentSummaryDto>> Summary = c => new CommitmentSummaryDto(
         c.Code,
@@ -94,6 +98,10 @@ internal static class CommitmentsApi
         ApiValues.Iso(c.ShortTermDeadline),
         c.Verifiable,
         ApiValues.Name(c.Provenance),
+        ApiValues.Name(c.State),
+        c.WorkingTableId == null ? null : c.WorkingTableId.Value.ToString(),
+        c.AgreedVersion,
+        c.AgreedVersionHash,
         c.Plan!.Fictional,
         c.Milestones.OrderBy(m => m.Number).Select(m => new MilestoneDto(
             m.Number,
@@ -121,14 +129,18 @@ public sealed record CommitmentSummaryDto(
 /// <param name="SupportingInstitutions">Short names, in the order the template lists them.</param>
 /// <param name="ShortTermDeadline">The date the plan set for the commitment's short-term goal, when it set one.</param>
 /// <param name="Verifiable">IRM verifiability: true verifiable, false not verifiable, null not assessed.</param>
-/// <param name="Provenance">How the commitment entered Pacta: <c>imported-from-public-sources</c> (a historical record, never agreed in Pacta).</param>
+/// <param name="Provenance">How the commitment entered Pacta: <c>imported-from-public-sources</c> (a historical record, never agreed in Pacta) or <c>co-created-in-pacta</c>.</param>
+/// <param name="State">A co-created commitment's state: <c>draft</c> (its text is its newest version) or <c>agreed</c>; null for an imported one.</param>
+/// <param name="WorkingTable">The id of the working table a co-created commitment was drafted at.</param>
+/// <param name="AgreedVersion">The version every party approved, whose text this is; null before agreement and for imported ones.</param>
+/// <param name="AgreedVersionHash">SHA-256 of that version's canonical text, hex: what the representatives signed.</param>
 /// <param name="Fictional">True for the commitments of the fictional sample plan.</param>
 public sealed record CommitmentDto(
     string Code, int Plan, BilingualText Title, string? PolicyArea,
     BilingualText Problem, BilingualText StatusQuo, BilingualText Objective, IReadOnlyList<string>? OgpValues,
     string? LeadInstitution, IReadOnlyList<string> SupportingInstitutions,
     string? StartDate, string? EndDate, string? ShortTermDeadline, bool? Verifiable,
-    string Provenance, bool Fictional, IReadOnlyList<MilestoneDto> Milestones);
+    string Provenance, string? State, string? WorkingTable, int? AgreedVersion, string? AgreedVersionHash, bool Fictional, IReadOnlyList<MilestoneDto> Milestones);
 
 /// <param name="Number">Order within the commitment, from 1.</param>
 /// <param name="ResponsibleInstitution">Short name of the responsible institution; null when not given.</param>

@@ -55,6 +55,7 @@ internal static class PactaApi
         v1.MapCommitmentsApi();
         v1.MapRecordApi();
         v1.MapIncidentsApi();
+        v1.MapAgreementsApi();
     }
 
     /// <summary>

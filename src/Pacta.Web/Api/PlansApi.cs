@@ -36,7 +36,7 @@ internal static class PlansApi
                 new PeriodDto(ApiValues.Iso(p.PeriodFrom), ApiValues.Iso(p.PeriodTo), ApiValues.Iso(p.ExtendedTo)),
                 ApiValues.Name(p.State),
                 p.Fictional,
-                p.Commitments.Count))
+                p.Commitments.AsQueryable().Count(CommitmentsApi.InPlan)))
             .ToListAsync(cancellationToken));
 
     public static async Task<Results<Ok<PlanDto>, ValidationProblem, NotFoundProblem>> GetPlan(
@@ -56,7 +56,7 @@ internal static class PlansApi
                 new IrmDto(p.IrmRelevantToOgpValues, p.IrmTransformative,
                     new EarlyResultsDto(p.IrmEarlyResultsMarginal, p.IrmEarlyResultsMajor, p.IrmEarlyResultsOutstanding, p.IrmEarlyResultsNoEvidence)),
                 p.Source,
-                p.Commitments.AsQueryable().OrderBy(c => c.Position).Select(CommitmentsApi.Summary).ToList()))
+                p.Commitments.AsQueryable().Where(CommitmentsApi.InPlan).OrderBy(c => c.Position).Select(CommitmentsApi.Summary).ToList()))
             .SingleOrDefaultAsync(cancellationToken);
         return plan is null ? ApiProblems.NotFound($"There is no action plan number {n}.") : TypedResults.Ok(plan);
     }
@@ -70,6 +70,7 @@ internal static class PlansApi
 
         var commitments = await db.Commitments.AsNoTracking()
             .Where(c => c.PlanNumber == n)
+            .Where(CommitmentsApi.InPlan)
             .OrderBy(c => c.Position)
             .Select(CommitmentsApi.Details)
             // A whole plan: one query per collection, so rows do not multiply across commitments.

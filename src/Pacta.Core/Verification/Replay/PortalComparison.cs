@@ -52,6 +52,7 @@ public static class PortalComparison
             await run.PlansAsync();
             await run.CommitmentsAsync();
             await run.IncidentsAsync();
+            await run.CoCreationAsync();
         }
         catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
         {
@@ -204,6 +205,15 @@ public static class PortalComparison
                 var plan = state.Entities.GetValueOrDefault($"plan/{Data(record).GetProperty("plan").GetInt32()}");
                 if (plan is not null)
                     Compare(subject, plan.Index, "fictional", Data(plan).GetProperty("fictional"), Member(page.RootElement, "fictional"));
+                // An agreed commitment's event names the version every party approved; an imported one's names none.
+                // A portal from before co-creation has no such fields: then only agreed commitments differ.
+                foreach (var name in (string[])["agreedVersion", "agreedVersionHash"])
+                {
+                    var held = Member(Data(record), name);
+                    var given = Member(page.RootElement, name);
+                    if (held.ValueKind == JsonValueKind.Undefined && given.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) continue;
+                    Compare(subject, record.Index, name, held.ValueKind == JsonValueKind.Undefined ? Null : held, given);
+                }
             }
         }
 
@@ -217,6 +227,48 @@ public static class PortalComparison
             foreach (var (_, record, portal) in Match(EntityKind.Incident, shown))
                 Fields(record, portal, "id", "party", "category", "month", "summary");
         }
+
+        /// <summary>
+        /// Working tables (<c>/api/v1/working-tables</c>) and, for every commitment the record or a table names, its
+        /// versions and their votes (<c>/api/v1/commitments/{code}/versions</c>), field by field as in their events.
+        /// A portal from before co-creation has neither: it shows none, a difference only if the record has some.
+        /// </summary>
+        public async Task CoCreationAsync()
+        {
+            using var list = await GetAsync("api/v1/working-tables", notFound: true);
+            var shown = list is null ? [] : Keyed(list.RootElement, "working-table/", "id");
+            foreach (var (_, record, portal) in Match(EntityKind.WorkingTable, shown)) Fields(record, portal, "id", "plan", "theme");
+
+            var codes = Of(EntityKind.Version).Select(v => Data(v).GetProperty("commitment").GetString()!)
+                .Concat(shown.Values.SelectMany(t => t.GetProperty("commitments").EnumerateArray().Select(c => c.GetString()!)))
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            var pages = list is null ? [] : await GetAllAsync(codes.Select(c => $"api/v1/commitments/{Uri.EscapeDataString(c)}/versions"));
+            var versions = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            var votes = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            foreach (var page in pages.OfType<JsonDocument>())
+            {
+                foreach (var version in page.RootElement.EnumerateArray())
+                {
+                    var subject = string.Create(CultureInfo.InvariantCulture, $"commitment/{version.GetProperty("commitment").GetString()}/version/{version.GetProperty("version").GetInt32()}");
+                    versions.TryAdd(subject, version);
+                    foreach (var vote in version.GetProperty("votes").EnumerateArray())
+                    {
+                        var organization = vote.GetProperty("organization");
+                        var voteSubject = $"{subject}/vote/{vote.GetProperty("party").GetString()}"
+                            + (organization.ValueKind == JsonValueKind.String ? "/" + organization.GetString() : "");
+                        if (!votes.TryAdd(voteSubject, vote))
+                            Differences.Add(new(DifferenceKind.FieldDiffers, voteSubject, "party", "one vote", "listed more than once", state.Entities.GetValueOrDefault(voteSubject)?.Index));
+                    }
+                }
+            }
+            // CommitmentVersionDto and VoteDto: the fields of their events, by the same names.
+            foreach (var (_, record, portal) in Match(EntityKind.Version, versions))
+                Fields(record, portal, "commitment", "plan", "table", "version", "hash", "text", "organization", "reason", "effect");
+            foreach (var (_, record, portal) in Match(EntityKind.Vote, votes))
+                Fields(record, portal, "commitment", "version", "versionHash", "party", "organization", "decision", "reason", "appointment", "credential", "relyingParty", "assertion");
+        }
+
+        private static readonly JsonElement Null = JsonElement.Parse("null");
 
         /// <summary>Compares the named fields, the same name in the event's data and the API's object.</summary>
         private void Fields(ReplayedEntity record, JsonElement portal, params string[] names)

@@ -1,6 +1,6 @@
 // Passkeys for Pacta's account pages. Loaded as a static file (the CSP allows no inline script); every page
 // that uses it works without it through its password-and-authenticator form. A form opts in with
-// data-passkey="register" or "sign-in" and data-options-url; its messages come from its data-message-*
+// data-passkey="register", "sign-in" or "vote" (an assertion over a vote's statement) and data-options-url; its messages come from its data-message-*
 // attributes, in the page's language. The options are fetched with the form's own fields (its antiforgery
 // token included), the credential goes into the form's [data-passkey-credential] field, and the form is posted.
 (() => {
@@ -82,7 +82,7 @@
       });
       if (!answer.ok) throw new Error('options ' + answer.status);
       const json = await answer.json();
-      const credential = form.dataset.passkey === 'sign-in'
+      const credential = form.dataset.passkey === 'sign-in' || form.dataset.passkey === 'vote'
         ? await navigator.credentials.get({ publicKey: requestOptions(json) })
         : await navigator.credentials.create({ publicKey: creationOptions(json) });
       if (!credential) throw new Error('no credential');

@@ -143,7 +143,7 @@ public sealed record CommitmentText(
 
     private static LocalizedText Text(JsonElement text) => new(text.GetProperty("es").GetString(), text.GetProperty("en").GetString());
 
-    internal static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static DateOnly? Date(JsonElement value) =>
         value.ValueKind == JsonValueKind.String ? DateOnly.ParseExact(value.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;

@@ -39,7 +39,7 @@ internal static class AgreementsApi
             planNumber = number;
         }
         var tables = await db.WorkingTables.AsNoTracking().Where(t => planNumber == null || t.PlanNumber == planNumber)
-            .OrderBy(t => t.PlanNumber).ThenBy(t => t.OpenedAt).ThenBy(t => t.Id)
+            .OrderBy(t => t.PlanNumber).ThenBy(t => t.Id)
             .Select(t => new { t.Id, t.PlanNumber, t.Theme.Es, t.Theme.En }).ToListAsync(cancellationToken);
         var ids = tables.Select(t => (Guid?)t.Id).ToList();
         var commitments = (await db.Commitments.AsNoTracking().Where(c => ids.Contains(c.WorkingTableId))

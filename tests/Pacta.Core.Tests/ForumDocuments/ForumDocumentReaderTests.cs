@@ -38,7 +38,7 @@ public sealed class ForumDocumentReaderTests
 
     [Theory]
     [InlineData("mx-forum.json", 3, 1, 13)]
-    [InlineData("sample-plan.json", 0, 1, 3)]
+    [InlineData("sample-plan.json", 0, 2, 3)]
     public void Read_RepositoryDocuments_HaveNoErrors(string file, int events, int plans, int commitments)
     {
         var (document, errors) = ForumDocumentReader.Read(file, File.ReadAllBytes(RepositoryFiles.Path("testdata", file)));

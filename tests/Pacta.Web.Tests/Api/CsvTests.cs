@@ -90,5 +90,5 @@ public sealed class CsvTests
         "DEMO09", 99, new BilingualText(titleEs, "-leading minus"), "Civic Space",
         new BilingualText("Problema", null), new BilingualText(null, null), new BilingualText(null, "Objective"),
         ["access-to-information", "civic-participation"], "SEJ", ["AGE", "Red Ejemplo"],
-        "2025-02", "2026", null, null, "imported-from-public-sources", true, []);
+        "2025-02", "2026", null, null, "imported-from-public-sources", null, null, null, null, true, []);
 }

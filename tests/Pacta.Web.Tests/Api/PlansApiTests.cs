@@ -21,7 +21,7 @@ public abstract class PlansApiTests(PactaApp app)
 
         var plans = (await client.GetJsonAsync("/api/v1/plans")).EnumerateArray().ToList();
 
-        Assert.Equal([4, 99], plans.Select(p => p.GetProperty("number").GetInt32()));
+        Assert.Equal([4, 99, 100], plans.Select(p => p.GetProperty("number").GetInt32()));
         var plan4 = plans[0];
         Assert.Equal("Cuarto Plan de Acción Nacional de Gobierno Abierto 2019-2021", plan4.GetProperty("title").GetProperty("es").GetString());
         Assert.Equal("2019", plan4.GetProperty("period").GetProperty("from").GetString());

@@ -32,7 +32,7 @@ public abstract class SeededImportTests(PactaApp app)
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var plans = System.Text.Json.Nodes.JsonNode.Parse(result.Output)!["plans"]!.AsArray();
-        Assert.Equal([4, 99], plans.Select(p => p!["number"]!.GetValue<int>()));
+        Assert.Equal([4, 99, 100], plans.Select(p => p!["number"]!.GetValue<int>()));
         Assert.Null(plans[0]!["fictional"]);
         Assert.True(plans[1]!["fictional"]!.GetValue<bool>());
     }

@@ -21,8 +21,8 @@ namespace Pacta.Web.Tests.Portal;
 public abstract partial class RecordPagesTests(PactaApp app)
 {
     [Theory]
-    [InlineData("es", "Tamaño", "43 entradas", "Hash raíz (base64)", "Firmado por")]
-    [InlineData("en", "Size", "43 entries", "Root hash (base64)", "Signed by")]
+    [InlineData("es", "Tamaño", "44 entradas", "Hash raíz (base64)", "Firmado por")]
+    [InlineData("en", "Size", "44 entries", "Root hash (base64)", "Signed by")]
     public async Task Record_ShowsTheCheckpointAndKeyThatRecordServes(string language, string sizeLabel, string size, string rootLabel, string signedByLabel)
     {
         await PublishAsync(app);
@@ -59,11 +59,11 @@ public abstract partial class RecordPagesTests(PactaApp app)
 
         Assert.Equal(entries.Take(25).Select(e => $"/es/record/entries/{e.Index}"), EntryLinks(first));
         Assert.Null(PagerLink(first, "← Eventos más recientes"));
-        Assert.Equal("/es/record?before=18", PagerLink(first, "Eventos anteriores →"));
+        Assert.Equal("/es/record?before=19", PagerLink(first, "Eventos anteriores →"));
         Assert.Equal(entries.Skip(25).Select(e => $"/es/record/entries/{e.Index}"), EntryLinks(second));
         Assert.Equal("/es/record", PagerLink(second, "← Eventos más recientes"));
         Assert.Null(PagerLink(second, "Eventos anteriores →"));
-        Assert.Equal("Entradas 42 a 18 de 43", PortalPage.Text(first.Document.QuerySelector("caption")));
+        Assert.Equal("Entradas 43 a 19 de 44", PortalPage.Text(first.Document.QuerySelector("caption")));
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public abstract partial class RecordPagesTests(PactaApp app)
     [InlineData("1e3")]
     [InlineData("018")]
     [InlineData("0")]
-    [InlineData("44")]
+    [InlineData("45")]
     [InlineData("99999999999999999999")]
     public async Task Record_BadOrUnknownPage_IsNotFoundInItsLanguage(string before)
     {
@@ -140,7 +140,7 @@ public abstract partial class RecordPagesTests(PactaApp app)
 
         var leaf = Hash.Leaf(Encoding.UTF8.GetBytes(page.Document.QuerySelector("pre.canonical-json")!.TextContent));
         Assert.Equal(leaf.ToBase64(), PortalPage.Text(page.Fact("Leaf hash (base64)")));
-        Assert.Equal("43 entries", PortalPage.Text(page.Fact("Size")));
+        Assert.Equal("44 entries", PortalPage.Text(page.Fact("Size")));
         Assert.Equal(Convert.ToBase64String(checkpoint.RootHash), PortalPage.Text(page.Fact("Root hash (base64)")));
         Hash[] proof = [.. page.Document.QuerySelectorAll("ol.hash-list > li").Select(li => new Hash(Convert.FromBase64String(PortalPage.Text(li))))];
         Assert.Equal(MerkleTree.InclusionProofLength(index, checkpoint.TreeSize), proof.Length);
@@ -171,7 +171,7 @@ public abstract partial class RecordPagesTests(PactaApp app)
         var page = await PortalPage.GetAsync(app, "/en/record/entries/5");
 
         var links = page.Section("Check it").QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).ToList();
-        Assert.Equal(["/api/v1/record/entries/5", "/record/tile/entries/000.p/43", "/en/record/verify"], links);
+        Assert.Equal(["/api/v1/record/entries/5", "/record/tile/entries/000.p/44", "/en/record/verify"], links);
         foreach (var link in links)
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(link)).StatusCode);
     }
@@ -182,7 +182,7 @@ public abstract partial class RecordPagesTests(PactaApp app)
     [InlineData("en", "1e3")]
     [InlineData("en", "+1")]
     [InlineData("es", "x")]
-    [InlineData("en", "43")]
+    [InlineData("en", "44")]
     [InlineData("es", "9223372036854775807")]
     [InlineData("en", "99999999999999999999")]
     public async Task Entry_NonCanonicalOrUnknownIndex_IsNotFoundInItsLanguage(string language, string index)

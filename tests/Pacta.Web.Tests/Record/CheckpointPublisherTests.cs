@@ -79,7 +79,7 @@ public abstract class CheckpointBackgroundTests(PactaApp app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var checkpoint = CheckpointSigning.Verify(await response.Content.ReadAsStringAsync(), key.Verifier);
-        Assert.Equal(43, checkpoint.TreeSize);
+        Assert.Equal(44, checkpoint.TreeSize);
     }
 }
 

@@ -18,12 +18,12 @@ namespace Pacta.Web.Tests.Record;
 /// </summary>
 public abstract class RecordProofApiTests(PactaApp app)
 {
-    private const int SeededEvents = 43;
+    private const int SeededEvents = 44;
 
     [Theory]
     [InlineData(0)]
     [InlineData(21)]
-    [InlineData(42)]
+    [InlineData(43)]
     public async Task Entry_InclusionProof_VerifiesAgainstTheSignedCheckpoint(long index)
     {
         await PublishAsync();
@@ -53,7 +53,7 @@ public abstract class RecordProofApiTests(PactaApp app)
     [Theory]
     [InlineData(1)]
     [InlineData(7)]
-    [InlineData(42)]
+    [InlineData(43)]
     [InlineData(SeededEvents)]
     public async Task Consistency_VerifiesBetweenRootsRebuiltFromTheStoredEntries(long from)
     {
@@ -76,11 +76,11 @@ public abstract class RecordProofApiTests(PactaApp app)
     [InlineData("/api/v1/record/entries/+1", "index")]
     [InlineData("/api/v1/record/entries/1.0", "index")]
     [InlineData("/api/v1/record/entries/99999999999999999999", "index")]
-    [InlineData("/api/v1/record/consistency?to=43", "from")]
+    [InlineData("/api/v1/record/consistency?to=44", "from")]
     [InlineData("/api/v1/record/consistency?from=1", "to")]
-    [InlineData("/api/v1/record/consistency?from=0&to=43", "from")]
-    [InlineData("/api/v1/record/consistency?from=-1&to=43", "from")]
-    [InlineData("/api/v1/record/consistency?from=x&to=43", "from")]
+    [InlineData("/api/v1/record/consistency?from=0&to=44", "from")]
+    [InlineData("/api/v1/record/consistency?from=-1&to=44", "from")]
+    [InlineData("/api/v1/record/consistency?from=x&to=44", "from")]
     [InlineData("/api/v1/record/consistency?from=1&to=y", "to")]
     [InlineData("/api/v1/record/consistency?from=1&to=99999999999999999999", "to")]
     [InlineData("/api/v1/record/consistency?from=8&to=7", "from")]
@@ -97,10 +97,10 @@ public abstract class RecordProofApiTests(PactaApp app)
     }
 
     [Theory]
-    [InlineData("/api/v1/record/entries/43")]
+    [InlineData("/api/v1/record/entries/44")]
     [InlineData("/api/v1/record/entries/9223372036854775807")]
-    [InlineData("/api/v1/record/consistency?from=1&to=44")]
-    [InlineData("/api/v1/record/consistency?from=44&to=44")]
+    [InlineData("/api/v1/record/consistency?from=1&to=45")]
+    [InlineData("/api/v1/record/consistency?from=45&to=45")]
     public async Task BeyondTheNewestCheckpoint_IsNotFound(string url)
     {
         await PublishAsync();

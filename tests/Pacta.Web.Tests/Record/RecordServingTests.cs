@@ -17,7 +17,7 @@ namespace Pacta.Web.Tests.Record;
 /// </summary>
 public abstract class RecordServingTests(PactaApp app)
 {
-    private const int SeededEvents = 43;
+    private const int SeededEvents = 44;
 
     [Fact]
     public async Task Checkpoint_OpensWithTheServedKey_AndNamesTheHead()
@@ -68,9 +68,9 @@ public abstract class RecordServingTests(PactaApp app)
     }
 
     [Theory]
-    [InlineData("tile/0/000.p/43")]
-    [InlineData("tile/entries/000.p/43")]
-    [InlineData("tile/0/000.p/42")] // the partial tile of an older, smaller tree
+    [InlineData("tile/0/000.p/44")]
+    [InlineData("tile/entries/000.p/44")]
+    [InlineData("tile/0/000.p/43")] // the partial tile of an older, smaller tree
     [InlineData("tile/entries/000.p/1")]
     public async Task PartialTile_IsBinaryAndNotCachedAsImmutable(string path)
     {
@@ -86,18 +86,18 @@ public abstract class RecordServingTests(PactaApp app)
     }
 
     [Theory]
-    [InlineData("tile/0/001")] // a full tile the 43-leaf tree does not have
+    [InlineData("tile/0/001")] // a full tile the 44-leaf tree does not have
     [InlineData("tile/0/000")] // the full form of the partial tile
     [InlineData("tile/0/000.p/0")]
     [InlineData("tile/0/000.p/256")]
     [InlineData("tile/0/000.p/043")]
-    [InlineData("tile/0/x000/000.p/43")]
+    [InlineData("tile/0/x000/000.p/44")]
     [InlineData("tile/1/000.p/1")]
     [InlineData("tile/entries/x001/000")]
-    [InlineData("tile/entries/000.p/44")]
+    [InlineData("tile/entries/000.p/45")]
     [InlineData("tile/entries/000")]
-    [InlineData("tile/00/000.p/43")]
-    [InlineData("tile/0/0.p/43")]
+    [InlineData("tile/00/000.p/44")]
+    [InlineData("tile/0/0.p/44")]
     public async Task NonCanonicalOrMissingTile_IsNotFound(string path)
     {
         await PublishAsync();

@@ -12,11 +12,11 @@ public abstract class SeededReplayTests(PactaApp app)
         var replay = await PortalReplay.ReplayAsync(app);
 
         Assert.Empty(replay.Problems);
-        Assert.Equal(43, replay.Count);
+        Assert.Equal(44, replay.Count);
         // One event per entity: 1 forum, 3 parties, 18 organisations, 3 participation changes, 2 plans, 16 commitments.
         var kinds = replay.State.Entities.Values.GroupBy(e => e.Kind).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(
-            [(EntityKind.Forum, 1), (EntityKind.Party, 3), (EntityKind.Organization, 18), (EntityKind.Participation, 3), (EntityKind.Plan, 2), (EntityKind.Commitment, 16)],
+            [(EntityKind.Forum, 1), (EntityKind.Party, 3), (EntityKind.Organization, 18), (EntityKind.Participation, 3), (EntityKind.Plan, 3), (EntityKind.Commitment, 16)],
             kinds.OrderBy(k => k.Key).Select(k => (k.Key, k.Value)));
         Assert.Equal(await PortalReplay.LatestEntryAsync(app, "commitment/DEMO01"), replay.State.Entities["commitment/DEMO01"].Index);
     }

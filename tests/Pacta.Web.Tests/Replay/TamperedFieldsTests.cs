@@ -30,7 +30,7 @@ public abstract class TamperedFieldsTests(PactaApp app)
         var endDate = Assert.Single(differences, d => d.Field == "milestones[1].endDate");
         Assert.Equal(("\"2026-06-30\"", "\"2031-01\""), (endDate.Record, endDate.Portal));
         // docs/record.md quotes this one.
-        Assert.Equal("commitment/DEMO01: milestones[1].endDate: the record says \"2026-06-30\" (entry 40), the portal shows \"2031-01\"", endDate.ToString());
+        Assert.Equal("commitment/DEMO01: milestones[1].endDate: the record says \"2026-06-30\" (entry 41), the portal shows \"2031-01\"", endDate.ToString());
 
         await PortalReplay.TamperAsync(app, """UPDATE "Organizations" SET "Name_En" = 'Another agency' WHERE "ShortName" = 'AGE'""");
         expected.Add("organization/AGE name.en");

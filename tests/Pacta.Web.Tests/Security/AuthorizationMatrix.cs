@@ -63,6 +63,16 @@ internal static class AuthorizationMatrix
         ["/{lang}/parties/{party}/space/documents/{id:guid}"] = "party-member",
         ["/{lang}/parties/{Party}/space/incidents/new"] = "party-member",
         ["/{lang}/parties/{Party}/space/incidents/{Id:guid}/publish"] = "party-representative",
+        ["/api/v1/working-tables"] = Anonymous,
+        ["/api/v1/commitments/{code}/versions"] = Anonymous,
+        ["/agreements/vote-options"] = "participant",
+        ["/{lang}/plans/{Number:int}/tables/new"] = "participant",
+        ["/{lang}/tables/{Id:guid}"] = Anonymous,
+        ["/{lang}/tables/{Table:guid}/draft"] = "participant",
+        ["/{lang}/commitments/{Code}/draft"] = "participant",
+        ["/{lang}/commitments/{Code}/amend"] = "participant",
+        ["/{lang}/commitments/{Code}/versions"] = Anonymous,
+        ["/{lang}/commitments/{Code}/versions/{Number:int}/vote"] = "participant",
     };
 
     /// <summary>What each role meets at an endpoint of each policy (the party in the address is the member's).</summary>
@@ -98,7 +108,8 @@ internal static class AuthorizationMatrix
         .Replace("{token}", "not-a-token", StringComparison.Ordinal)
         .Replace("{Token}", "not-a-token", StringComparison.Ordinal)
         .Replace("{Id:guid}", "0190a000-0000-7000-8000-000000000000", StringComparison.Ordinal)
-        .Replace("{id:guid}", "0190a000-0000-7000-8000-000000000000", StringComparison.Ordinal);
+        .Replace("{id:guid}", "0190a000-0000-7000-8000-000000000000", StringComparison.Ordinal)
+        .Replace("{Table:guid}", "0190a000-0000-7000-8000-000000000000", StringComparison.Ordinal);
 
     /// <summary>The party whose member, representative and pages the matrix uses; the other party's member is of civil society.</summary>
     public const string MatrixParty = "executive";

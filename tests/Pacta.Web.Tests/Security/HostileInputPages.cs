@@ -46,6 +46,33 @@ internal static class HostileInputPages
             ($"/es/parties/{AuthorizationMatrix.MatrixParty}/space/threads/{await ThreadAsync(app, clients.RepresentativeId)}", clients.Representative, null),
             (await IncidentPageAsync(app, clients.RepresentativeId), clients.Representative, () => IncidentPageAsync(app, clients.RepresentativeId)),
             ($"/es/account/invitation/{await InvitationAsync(app)}", clients.Anonymous, null),
+            .. await CoCreationPagesAsync(app, clients),
+        ];
+    }
+
+    /// <summary>
+    /// The co-creation forms: opening a table (plan 100 is in co-creation), seating a member, the commitment template
+    /// (a draft at the table), and a vote on the draft's first version.
+    /// </summary>
+    private static async Task<List<(string Url, HttpClient Client, Func<Task<string>>? Renew)>> CoCreationPagesAsync(PactaApp app, Clients clients)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var writer = scope.ServiceProvider.GetRequiredService<Pacta.Core.RecordStore.RecordWriter>();
+        var table = await new Pacta.Core.Agreements.OpenWorkingTable(writer, TimeProvider.System)
+            .ExecuteAsync(100, new Pacta.Core.LocalizedText("Mesa para el conjunto hostil", null), clients.RepresentativeId);
+        // Someone of the representative's party to seat, so the seating form is there.
+        await app.CreateMemberAsync("SFP");
+        var text = new Pacta.Core.Agreements.CommitmentText(new Pacta.Core.LocalizedText("Compromiso de prueba", null), null, Pacta.Core.LocalizedText.Unknown,
+            Pacta.Core.LocalizedText.Unknown, new Pacta.Core.LocalizedText("Objetivo", null), [], "SFP", [], null, null, []);
+        var draft = await new Pacta.Core.Agreements.ProposeVersion(writer, TimeProvider.System)
+            .ExecuteAsync(new Pacta.Core.Agreements.VersionProposal(null, table.Value, text, Pacta.Core.LocalizedText.Unknown, Pacta.Core.LocalizedText.Unknown), clients.RepresentativeId);
+        var code = draft.Value?.Code ?? throw new InvalidOperationException(draft.Error?.Message);
+        return
+        [
+            ("/es/plans/100/tables/new", clients.Representative, null),
+            ($"/es/tables/{table.Value}", clients.Representative, null),
+            ($"/es/tables/{table.Value}/draft", clients.Representative, null),
+            ($"/es/commitments/{code}/versions/1/vote", clients.Representative, null),
         ];
     }
 

@@ -29,12 +29,12 @@ public abstract class VerifyCommandTests(PactaApp app) : IDisposable
         var second = await VerifyRun.AgainstAsync(app, "--url", "http://localhost", "--state", state);
 
         Assert.True(first.ExitCode == 0, first.ToString());
-        Assert.Matches(@"^verified: [^ ]+ size 43 root [A-Za-z0-9+/]{43}=$", first.LastLine());
+        Assert.Matches(@"^verified: [^ ]+ size 44 root [A-Za-z0-9+/]{43}=$", first.LastLine());
         Assert.Equal([first.LastLine()], first.OutputLines());
         Assert.Contains($"WARNING: trusting the key {app.VerifierKey()}", first.Error, StringComparison.Ordinal);
         var saved = JsonNode.Parse(await File.ReadAllTextAsync(state))!;
         Assert.Equal(app.VerifierKey(), (string?)saved["key"]);
-        Assert.Equal(43, (long?)saved["checkpoint"]!["size"]);
+        Assert.Equal(44, (long?)saved["checkpoint"]!["size"]);
         if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(state));
 
         Assert.True(second.ExitCode == 0, second.ToString());

@@ -55,11 +55,11 @@ public abstract class VerifyEditedEntryTests(PactaApp app) : TamperingTests(app)
         var result = await VerifyAsync();
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Equal("entry 17: its bytes do not hash to leaf 17 of tile/0/000.p/43", result.OutputLines()[0]);
-        Assert.StartsWith("root: the tree rebuilt from the 43 entries has root ", result.OutputLines()[1], StringComparison.Ordinal);
+        Assert.Equal("entry 17: its bytes do not hash to leaf 17 of tile/0/000.p/44", result.OutputLines()[0]);
+        Assert.StartsWith("root: the tree rebuilt from the 44 entries has root ", result.OutputLines()[1], StringComparison.Ordinal);
         // The checkpoint is the one seen before, but the entries under it changed since: the history says so too.
-        Assert.StartsWith("history: rewritten: the first 43 entries no longer have the root ", result.OutputLines()[2], StringComparison.Ordinal);
-        Assert.Matches("^FAILED: [^ ]+ size 43: 3 problems$", result.LastLine());
+        Assert.StartsWith("history: rewritten: the first 44 entries no longer have the root ", result.OutputLines()[2], StringComparison.Ordinal);
+        Assert.Matches("^FAILED: [^ ]+ size 44: 3 problems$", result.LastLine());
     }
 }
 
@@ -82,7 +82,7 @@ public abstract class VerifyEditedEntityTests(PactaApp app) : TamperingTests(app
         Assert.True(result.ExitCode == 1, result.ToString());
         var line = Assert.Single(result.OutputLines(), l => l.StartsWith("portal: ", StringComparison.Ordinal));
         Assert.Matches($"^portal: commitment/DEMO02: title\\.es: the record says \"[^\"]+\" \\(entry {entry}\\), the portal shows \"Un título que nadie acordó\"$", line);
-        Assert.Matches("^FAILED: [^ ]+ size 43: 1 problem$", result.LastLine());
+        Assert.Matches("^FAILED: [^ ]+ size 44: 1 problem$", result.LastLine());
     }
 }
 
@@ -127,17 +127,17 @@ public abstract class VerifyRewrittenHistoryTests(PactaApp app) : TamperingTests
             await transaction.CommitAsync();
         }
         await App.PublishAsync();
-        Assert.Equal(43, await App.RecordSizeAsync());
+        Assert.Equal(44, await App.RecordSizeAsync());
 
         var result = await VerifyAsync();
         var fresh = await VerifyWithoutStateAsync();
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.StartsWith("history: rewritten: the first 43 entries no longer have the root ", result.OutputLines()[0], StringComparison.Ordinal);
-        Assert.Matches("^FAILED: [^ ]+ size 43: 1 problem$", result.LastLine());
+        Assert.StartsWith("history: rewritten: the first 44 entries no longer have the root ", result.OutputLines()[0], StringComparison.Ordinal);
+        Assert.Matches("^FAILED: [^ ]+ size 44: 1 problem$", result.LastLine());
         // Without the saved checkpoint nothing is wrong: the record is self-consistent and the portal agrees with it.
         Assert.True(fresh.ExitCode == 0, fresh.ToString());
-        Assert.Matches("^verified: [^ ]+ size 43 root ", fresh.LastLine());
+        Assert.Matches("^verified: [^ ]+ size 44 root ", fresh.LastLine());
     }
 }
 

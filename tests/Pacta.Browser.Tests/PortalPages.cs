@@ -40,7 +40,7 @@ public static class PortalPages
         new("record-entry-0", "/record/entries/0", "Entrada 0 del registro", "Record entry 0"),
         new("record-entry-42", "/record/entries/42", "Entrada 42 del registro", "Record entry 42"),
         new("record-verify", "/record/verify", "Cómo verificar el registro por su cuenta", "How to verify the record yourself"),
-        new("record-entry-unsigned", "/record/entries/43", "Página no encontrada", "Page not found", Status: 404),
+        new("record-entry-unsigned", "/record/entries/44", "Página no encontrada", "Page not found", Status: 404),
         new("not-found", "/commitments/XX9999", "Página no encontrada", "Page not found", Status: 404),
     ];
 

@@ -65,6 +65,9 @@ public sealed class TestAuthenticator : IDisposable
         return new WebAuthnAssertion(authenticatorData, clientData, Sign(signed));
     }
 
+    /// <summary>The private key as PKCS#8, the form Chromium's virtual authenticator takes (<c>WebAuthn.addCredential</c>); ES256 only.</summary>
+    public byte[] PrivateKeyPkcs8() => _ecdsa?.ExportPkcs8PrivateKey() ?? throw new InvalidOperationException("Only an ES256 key goes into a virtual authenticator here.");
+
     public byte[] Sign(byte[] data) => Algorithm switch
     {
         CosePublicKey.Es256 => _ecdsa!.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence),

@@ -55,6 +55,25 @@ public static class PublicNames
         Agreements.PartyPosition.Objected => "objected",
     };
 
+    /// <summary>OGP's completion levels as IRM reports write them.</summary>
+    public static string Name(Progress.Completion completion) => completion switch
+    {
+        Progress.Completion.NotStarted => "not-started",
+        Progress.Completion.Limited => "limited",
+        Progress.Completion.Substantial => "substantial",
+        Progress.Completion.Complete => "complete",
+    };
+
+    public static string Name(Progress.ProgressStatus status) => status switch
+    {
+        Progress.ProgressStatus.Complete => "complete",
+        Progress.ProgressStatus.Overdue => "overdue",
+        Progress.ProgressStatus.Stalled => "stalled",
+        Progress.ProgressStatus.AtRisk => "at-risk",
+        Progress.ProgressStatus.OnTrack => "on-track",
+        Progress.ProgressStatus.NotDue => "not-due",
+    };
+
     public static string Name(CommitmentState state) => state switch
     {
         CommitmentState.Draft => "draft",

@@ -3,6 +3,7 @@ using Pacta.Web.Api;
 using Pacta.Web.Localization;
 using Pacta.Web.People;
 using Pacta.Web.PrivateSpaces;
+using Pacta.Web.Progress;
 using Pacta.Web.Record;
 using Pacta.Web.Security;
 using Pacta.Web.Startup;
@@ -35,6 +36,9 @@ builder.AddPactaPrivateSpaces();
 // Co-creation and agreement: votes signed with representatives' passkeys (docs/adr/0004-agreements.md).
 builder.AddPactaAgreements();
 
+// Implementation: progress reports with evidence kept content-addressed outside the database.
+builder.AddPactaProgress();
+
 // Open data: JSON under /api/v1 with OpenAPI; every error is an RFC 9457 problem.
 builder.AddPactaApi();
 
@@ -66,6 +70,7 @@ app.MapPactaRecord();
 app.MapPactaPrivateSpaces();
 app.MapPactaAccounts();
 app.MapPactaAgreements();
+app.MapPactaProgress();
 app.MapPactaPortal();
 
 app.Run();

@@ -53,6 +53,9 @@ public sealed class PactaDbContext(DbContextOptions<PactaDbContext> options) : I
     public DbSet<Agreements.TableSeat> TableSeats => Set<Agreements.TableSeat>();
     public DbSet<Agreements.CommitmentVersion> CommitmentVersions => Set<Agreements.CommitmentVersion>();
     public DbSet<Agreements.Vote> Votes => Set<Agreements.Vote>();
+    public DbSet<Progress.ProgressReport> ProgressReports => Set<Progress.ProgressReport>();
+    public DbSet<Progress.Evidence> Evidence => Set<Progress.Evidence>();
+    public DbSet<Progress.ProgressDispute> ProgressDisputes => Set<Progress.ProgressDispute>();
 
     /// <summary>Begins the transaction of a state-changing operation. Every write operation uses this, never <c>Database.BeginTransactionAsync</c>.</summary>
     /// <remarks>
@@ -91,5 +94,7 @@ public sealed class PactaDbContext(DbContextOptions<PactaDbContext> options) : I
         configurationBuilder.Properties<CommitmentState>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Agreements.VersionKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Agreements.VoteDecision>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Progress.Completion>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Progress.EvidenceKind>().HaveConversion<string>().HaveMaxLength(16);
     }
 }

@@ -56,6 +56,7 @@ internal static class PactaApi
         v1.MapRecordApi();
         v1.MapIncidentsApi();
         v1.MapAgreementsApi();
+        v1.MapProgressApi();
     }
 
     /// <summary>

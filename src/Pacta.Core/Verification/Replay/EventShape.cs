@@ -262,6 +262,33 @@ internal static class EventShapes
         ("month", EventShape.Text),
         ("summary", EventShape.Bilingual));
 
+    /// <summary><c>progress.reported</c> (src/Pacta.Core/Progress/ProgressEvents.cs): a report on a milestone with its evidence.</summary>
+    public static readonly EventShape ProgressReported = EventShape.Object(
+        ("id", EventShape.Text),
+        ("commitment", EventShape.Text.Referring("commitment/")),
+        ("milestone", EventShape.WholeNumber),
+        ("completion", EventShape.Text),
+        ("narrative", EventShape.Bilingual),
+        ("party", EventShape.Text.Referring("party/")),
+        ("organization", EventShape.Text.Referring("organization/")),
+        ("evidence", EventShape.ArrayOf(EventShape.Object(
+            ("kind", EventShape.Text),
+            ("sha256", EventShape.TextOrNull),
+            ("name", EventShape.TextOrNull),
+            ("mediaType", EventShape.TextOrNull),
+            ("size", EventShape.NumberOrNull),
+            ("url", EventShape.TextOrNull)))));
+
+    /// <summary><c>progress.disputed</c> and <c>progress.dispute.answered</c>: a dispute's whole state.</summary>
+    public static readonly EventShape Dispute = EventShape.Object(
+        ("id", EventShape.Text),
+        ("report", EventShape.Text.Referring("progress/")),
+        ("party", EventShape.Text.Referring("party/")),
+        ("organization", EventShape.Text.Referring("organization/")),
+        ("reason", EventShape.Text),
+        ("answer", EventShape.TextOrNull),
+        ("answeredBy", EventShape.TextOrNull.Referring("organization/")));
+
     // Top-level members the replay reads (the subject's parts and references), by position in their shape;
     // after the shapes, since static fields are initialized in the order they are written.
     public static readonly int PartyKey = Party.Find("key");
@@ -279,6 +306,8 @@ internal static class EventShapes
     public static readonly int VoteVersion = Vote.Find("version");
     public static readonly int VoteParty = Vote.Find("party");
     public static readonly int VoteOrganization = Vote.Find("organization");
+    public static readonly int ProgressId = ProgressReported.Find("id");
+    public static readonly int DisputeId = Dispute.Find("id");
     public static readonly int AppointedAppointment = RepresentativeAppointed.Find("appointment");
     public static readonly int RemovedAppointment = RepresentativeRemoved.Find("appointment");
     public static readonly int IncidentId = Incident.Find("id");

@@ -53,6 +53,7 @@ public static class PortalComparison
             await run.CommitmentsAsync();
             await run.IncidentsAsync();
             await run.CoCreationAsync();
+            await run.ProgressAsync();
         }
         catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
         {
@@ -269,6 +270,30 @@ public static class PortalComparison
         }
 
         private static readonly JsonElement Null = JsonElement.Parse("null");
+
+        /// <summary>
+        /// Progress reports and disputes (<c>/api/v1/plans/{n}/progress</c> for every plan the record has), field by field as
+        /// in their events; a portal from before progress answers 404 there and shows none.
+        /// </summary>
+        public async Task ProgressAsync()
+        {
+            var plans = Of(EntityKind.Plan).Select(p => Data(p).GetProperty("number").GetInt32()).ToList();
+            var pages = await GetAllAsync(plans.Select(n => string.Create(CultureInfo.InvariantCulture, $"api/v1/plans/{n}/progress")));
+            var reports = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            var disputes = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            foreach (var page in pages.OfType<JsonDocument>())
+            {
+                foreach (var report in page.RootElement.EnumerateArray())
+                {
+                    reports.TryAdd($"progress/{report.GetProperty("id").GetString()}", report);
+                    foreach (var dispute in report.GetProperty("disputes").EnumerateArray()) disputes.TryAdd($"dispute/{dispute.GetProperty("id").GetString()}", dispute);
+                }
+            }
+            foreach (var (_, record, portal) in Match(EntityKind.Progress, reports))
+                Fields(record, portal, "id", "commitment", "milestone", "completion", "narrative", "party", "organization", "evidence");
+            foreach (var (_, record, portal) in Match(EntityKind.Dispute, disputes))
+                Fields(record, portal, "id", "report", "party", "organization", "reason", "answer", "answeredBy");
+        }
 
         /// <summary>Compares the named fields, the same name in the event's data and the API's object.</summary>
         private void Fields(ReplayedEntity record, JsonElement portal, params string[] names)

@@ -34,6 +34,12 @@ public enum EntityKind
 
     /// <summary><c>commitment/CODE/version/N/vote/PARTY[/ORGANIZATION]</c>, from <c>commitment.approved</c> or <c>commitment.objected</c>.</summary>
     Vote,
+
+    /// <summary><c>progress/ID</c>, from <c>progress.reported</c>.</summary>
+    Progress,
+
+    /// <summary><c>dispute/ID</c>, from <c>progress.disputed</c> and <c>progress.dispute.answered</c>.</summary>
+    Dispute,
 }
 
 /// <summary>One entity as the record establishes it: the <c>data</c> of the latest event about its subject.</summary>

@@ -155,6 +155,9 @@ public sealed class PublicStateReplay : IVerifiedEntrySink
         else if (type.SequenceEqual("commitment.objected"u8)) (kind, shape, _type) = (EntityKind.Vote, EventShapes.Vote, "commitment.objected");
         else if (type.SequenceEqual("commitment.agreed"u8)) (kind, shape, _type) = (EntityKind.Commitment, EventShapes.CommitmentAgreed, "commitment.agreed");
         else if (type.SequenceEqual("amendment.agreed"u8)) (kind, shape, _type) = (EntityKind.Commitment, EventShapes.CommitmentAgreed, "amendment.agreed");
+        else if (type.SequenceEqual("progress.reported"u8)) (kind, shape, _type) = (EntityKind.Progress, EventShapes.ProgressReported, "progress.reported");
+        else if (type.SequenceEqual("progress.disputed"u8)) (kind, shape, _type) = (EntityKind.Dispute, EventShapes.Dispute, "progress.disputed");
+        else if (type.SequenceEqual("progress.dispute.answered"u8)) (kind, shape, _type) = (EntityKind.Dispute, EventShapes.Dispute, "progress.dispute.answered");
         else
         {
             Problem(index, $"has an unknown event type {Text(entry, layout.Type)}");
@@ -315,6 +318,14 @@ public sealed class PublicStateReplay : IVerifiedEntrySink
             case EntityKind.Commitment:
                 Append(ref length, "commitment/"u8);
                 Append(ref length, Inner(data, _top[agreed ? EventShapes.AgreedCode : EventShapes.CommitmentCode]));
+                break;
+            case EntityKind.Progress:
+                Append(ref length, "progress/"u8);
+                Append(ref length, Inner(data, _top[EventShapes.ProgressId]));
+                break;
+            case EntityKind.Dispute:
+                Append(ref length, "dispute/"u8);
+                Append(ref length, Inner(data, _top[EventShapes.DisputeId]));
                 break;
             case EntityKind.WorkingTable:
                 Append(ref length, "working-table/"u8);

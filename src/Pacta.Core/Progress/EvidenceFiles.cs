@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Pacta.Core.Progress;
+
+/// <summary>
+/// Evidence files kept content-addressed under the data directory: <c>evidence/ab/abcdef…</c>, named by the SHA-256
+/// of their bytes, so the same file uploaded twice is kept once and anyone can check a download against its name.
+/// </summary>
+public sealed class EvidenceFiles(string directory)
+{
+    public const long MaxBytes = 10 * 1024 * 1024;
+
+    public string Directory { get; } = directory;
+
+    /// <summary>Writes <paramref name="bytes"/> unless a file with its hash is already kept; returns the hash (hex).</summary>
+    /// <remarks>Written to a temporary file and moved into place, so a reader never sees half a file and a crash leaves none.</remarks>
+    public async Task<string> SaveAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes.Span));
+        var path = PathOf(hash);
+        if (File.Exists(path)) return hash;
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.WriteThrough))
+            await file.WriteAsync(bytes, cancellationToken);
+        try
+        {
+            File.Move(temporary, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another upload of the same bytes won: the content is the same by its name.
+            File.Delete(temporary);
+        }
+        return hash;
+    }
+
+    /// <summary>The file kept for <paramref name="hash"/>, or null; the hash must be 64 lower-case hex digits (it becomes a path).</summary>
+    public string? Find(string hash) => IsHash(hash) && File.Exists(PathOf(hash)) ? PathOf(hash) : null;
+
+    public static bool IsHash(string? text) => text is { Length: 64 } && text.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
+
+    private string PathOf(string hash) => Path.Combine(Directory, hash[..2], hash);
+}
+
+/// <summary>
+/// What an evidence file is, read from its bytes (never from its name or the browser's claim): PDF, PNG, JPEG,
+/// OpenDocument and Office Open XML documents, or plain text (CSV included) in UTF-8. Anything else is refused.
+/// </summary>
+public static class EvidenceTypes
+{
+    public static readonly IReadOnlyList<string> Allowed =
+        ["application/pdf", "image/png", "image/jpeg", "application/vnd.oasis.opendocument", "application/vnd.openxmlformats-officedocument", "text/plain"];
+
+    /// <summary>The media type the content is, or null when it is none Pacta keeps.</summary>
+    public static string? Sniff(ReadOnlySpan<byte> content)
+    {
+        if (content.StartsWith("%PDF-"u8)) return "application/pdf";
+        if (content.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])) return "image/png";
+        if (content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF])) return "image/jpeg";
+        if (content.StartsWith("PK\u0003\u0004"u8))
+        {
+            // An OpenDocument file starts with its stored "mimetype" entry; an Office Open XML one lists [Content_Types].xml.
+            var head = content[..Math.Min(content.Length, 4096)];
+            if (head.Length > 38 && head[30..].StartsWith("mimetypeapplication/vnd.oasis.opendocument."u8))
+            {
+                var rest = head[38..];
+                var end = rest.IndexOfAny((byte)'P', (byte)0);
+                return Encoding.ASCII.GetString(end < 0 ? rest : rest[..end]).TrimEnd();
+            }
+            return content.IndexOf("[Content_Types].xml"u8) >= 0 ? OfficeType(content) : null;
+        }
+        return IsText(content) ? "text/plain; charset=utf-8" : null;
+    }
+
+    private static string OfficeType(ReadOnlySpan<byte> content) =>
+        content.IndexOf("word/"u8) >= 0 ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        : content.IndexOf("xl/"u8) >= 0 ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        : content.IndexOf("ppt/"u8) >= 0 ? "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+        : "application/vnd.openxmlformats-officedocument";
+
+    /// <summary>Valid UTF-8 with no control characters but tabs and line breaks: a CSV or a text a person can read.</summary>
+    private static bool IsText(ReadOnlySpan<byte> content)
+    {
+        if (content.IsEmpty || !System.Text.Unicode.Utf8.IsValid(content)) return false;
+        foreach (var c in Encoding.UTF8.GetString(content))
+            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r')) return false;
+        return true;
+    }
+
+    /// <summary>A file name to show: its last segment, without control or quoting characters; null when nothing is left.</summary>
+    /// <returns>Null with <paramref name="problem"/> when the name tries to leave its folder (<c>..</c>, a slash or a backslash).</returns>
+    public static string? CleanName(string? name, out string? problem)
+    {
+        problem = null;
+        if (string.IsNullOrWhiteSpace(name)) return null;
+        if (name.Contains('/') || name.Contains('\\') || name.Split('.').Any(p => p.Length == 0 && name.Contains("..", StringComparison.Ordinal)))
+        {
+            problem = "the file name holds a folder or \"..\"; give the file's own name";
+            return null;
+        }
+        var clean = new string([.. name.Where(c => !char.IsControl(c) && c is not ('"' or '\'' or ';' or '<' or '>'))]).Trim();
+        return clean.Length == 0 ? null : clean.Length > 200 ? clean[..200] : clean;
+    }
+}

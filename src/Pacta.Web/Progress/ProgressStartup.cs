@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Pacta.Core.Data;
+using Pacta.Core.Progress;
+
+namespace Pacta.Web.Progress;
+
+/// <summary>Implementation: evidence files kept content-addressed beside the database, and served by their hash.</summary>
+internal static class ProgressStartup
+{
+    public const string EvidencePath = "/evidence";
+
+    public static void AddPactaProgress(this WebApplicationBuilder builder)
+    {
+        var settings = DatabaseSettings.FromConfiguration(builder.Configuration);
+        var directory = builder.Configuration["Pacta:Evidence:Directory"] is { Length: > 0 } d ? Path.GetFullPath(d) : Path.Combine(settings.DataDirectory, "evidence");
+        builder.Services.AddSingleton(new EvidenceFiles(directory));
+        builder.Services.AddSingleton(ProgressSettings.FromConfiguration(builder.Configuration));
+    }
+
+    /// <summary>
+    /// <c>GET /evidence/{sha256}</c>: public, as the report that cites it. Served as an attachment with the type its
+    /// content was recognised as, <c>nosniff</c>, and its hash in <c>Repr-Digest</c> (RFC 9530); the name is the hash, so
+    /// the answer never changes and may be cached for good.
+    /// </summary>
+    public static void MapPactaProgress(this WebApplication app) =>
+        app.MapGet(EvidencePath + "/{sha256}", async (string sha256, EvidenceFiles files, PactaDbContext db, HttpContext context) =>
+        {
+            if (!EvidenceFiles.IsHash(sha256)) return Results.Text("Not an evidence file's name: 64 lower-case hexadecimal digits (SHA-256) are expected.", statusCode: 404);
+            var known = await db.Evidence.AsNoTracking().Where(e => e.Sha256 == sha256 && e.Kind == EvidenceKind.File)
+                .Select(e => new { e.MediaType, e.FileName }).FirstOrDefaultAsync(context.RequestAborted);
+            if (known is null || files.Find(sha256) is not { } path) return Results.Text("No evidence file has this hash.", statusCode: 404);
+            var headers = context.Response.Headers;
+            headers.CacheControl = "public, max-age=31536000, immutable";
+            headers["Repr-Digest"] = $"sha-256=:{Convert.ToBase64String(Convert.FromHexString(sha256))}:";
+            headers.XContentTypeOptions = "nosniff";
+            return Results.File(path, known.MediaType ?? "application/octet-stream", known.FileName ?? sha256);
+        }).AllowAnonymous().WithName("GetEvidence").ExcludeFromDescription();
+}

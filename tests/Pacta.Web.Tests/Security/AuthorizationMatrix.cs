@@ -73,6 +73,11 @@ internal static class AuthorizationMatrix
         ["/{lang}/commitments/{Code}/amend"] = "participant",
         ["/{lang}/commitments/{Code}/versions"] = Anonymous,
         ["/{lang}/commitments/{Code}/versions/{Number:int}/vote"] = "participant",
+        ["/api/v1/plans/{number}/progress"] = Anonymous,
+        ["/evidence/{sha256}"] = Anonymous,
+        ["/{lang}/commitments/{Code}/milestones/{Number:int}/report"] = "participant",
+        ["/{lang}/progress/{Id:guid}/dispute"] = "participant",
+        ["/{lang}/disputes/{Id:guid}/answer"] = "participant",
     };
 
     /// <summary>What each role meets at an endpoint of each policy (the party in the address is the member's).</summary>
@@ -109,7 +114,8 @@ internal static class AuthorizationMatrix
         .Replace("{Token}", "not-a-token", StringComparison.Ordinal)
         .Replace("{Id:guid}", "0190a000-0000-7000-8000-000000000000", StringComparison.Ordinal)
         .Replace("{id:guid}", "0190a000-0000-7000-8000-000000000000", StringComparison.Ordinal)
-        .Replace("{Table:guid}", "0190a000-0000-7000-8000-000000000000", StringComparison.Ordinal);
+        .Replace("{Table:guid}", "0190a000-0000-7000-8000-000000000000", StringComparison.Ordinal)
+        .Replace("{sha256}", new string('a', 64), StringComparison.Ordinal);
 
     /// <summary>The party whose member, representative and pages the matrix uses; the other party's member is of civil society.</summary>
     public const string MatrixParty = "executive";

@@ -47,7 +47,19 @@ internal static class HostileInputPages
             (await IncidentPageAsync(app, clients.RepresentativeId), clients.Representative, () => IncidentPageAsync(app, clients.RepresentativeId)),
             ($"/es/account/invitation/{await InvitationAsync(app)}", clients.Anonymous, null),
             .. await CoCreationPagesAsync(app, clients),
+            ("/es/commitments/DEMO01/milestones/1/report", clients.Representative, null),
+            (await DisputePageAsync(app), clients.Representative, () => DisputePageAsync(app)),
         ];
+    }
+
+    /// <summary>The dispute page of a new progress report by civil society, which the executive's representative may dispute once.</summary>
+    private static async Task<string> DisputePageAsync(PactaApp app)
+    {
+        var reporter = await app.CreateMemberAsync("Colectivo Ejemplo");
+        await using var scope = app.Services.CreateAsyncScope();
+        var report = await new Pacta.Core.Progress.ReportProgress(scope.ServiceProvider.GetRequiredService<Pacta.Core.RecordStore.RecordWriter>(), TimeProvider.System)
+            .ExecuteAsync(new Pacta.Core.Progress.ProgressInput("DEMO01", 3, Pacta.Core.Progress.Completion.Limited, new Pacta.Core.LocalizedText("Primera sesión de la mesa.", null), [], []), reporter.Id);
+        return report.Succeeded ? $"/es/progress/{report.Value}/dispute" : throw new InvalidOperationException(report.Error!.Message);
     }
 
     /// <summary>

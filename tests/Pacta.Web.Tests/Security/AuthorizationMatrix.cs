@@ -77,6 +77,7 @@ internal static class AuthorizationMatrix
         ["/evidence/{sha256}"] = Anonymous,
         ["/{lang}/commitments/{Code}/milestones/{Number:int}/report"] = "participant",
         ["/{lang}/progress/{Id:guid}/dispute"] = "participant",
+        ["/{lang}/plans/{Number:int}/dashboard"] = Anonymous,
         ["/{lang}/disputes/{Id:guid}/answer"] = "participant",
     };
 

@@ -14,7 +14,8 @@ namespace Pacta.Browser.Tests;
 
 /// <summary>
 /// Three people, one of each party, co-create a commitment in real Chromium, approve it with their passkeys through
-/// Chromium's virtual authenticator (the challenge is the hash of what they approve) and amend it; every page they see
+/// Chromium's virtual authenticator (the challenge is the hash of what they approve), amend it, report progress with a
+/// file and dispute the report; every page they see
 /// is screenshotted (artifacts/screenshots/{provider}-agreement-*.png) and passes axe. Civil society decides by
 /// unanimity of its organisations: its other organisations approve through the vote operation with keys in software.
 /// </summary>
@@ -127,6 +128,38 @@ public abstract class AgreementTests(PasskeySite site)
             Assert.Equal(0, await visit.Page.Locator("#pending-heading").CountAsync());
             await SeeAsync(visit, null, "amended-en");
         }
+
+        // The executive reports progress on the first milestone (its institution is responsible), with a PDF; the
+        // guarantor disputes it; both show on the commitment page.
+        await using (var visit = await SignedInAsync(executive))
+        {
+            await visit.GotoAsync($"/es/commitments/{code}/milestones/1/report");
+            await SeeAsync(visit, null, "report");
+            await visit.Page.SelectOptionAsync("#report-completion", "limited");
+            await visit.Page.FillAsync("#report-narrative-es", "Se levantó el diagnóstico de las intervenciones autorizadas en 2027.");
+            await visit.Page.SetInputFilesAsync("#report-file-0", new FilePayload { Name = "diagnostico.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7\n%diagnóstico\n%%EOF\n"u8.ToArray() });
+            await visit.Page.FillAsync("#report-links", "https://example.org/diagnostico");
+            await visit.Page.ClickAsync("form.space-form button[type=submit]");
+            await visit.Page.WaitForURLAsync($"**/es/commitments/{code}#milestone-1");
+            Assert.Contains("diagnostico.pdf", await visit.Page.Locator("#milestone-1 + ul .evidence").InnerTextAsync(), StringComparison.Ordinal);
+            await SeeAsync(visit, null, "reported");
+            visit.AssertCleanVisit();
+        }
+        await using (var visit = await SignedInAsync(guarantor))
+        {
+            await visit.GotoAsync($"/es/commitments/{code}");
+            await visit.Page.ClickAsync("#milestone-1 + ul a[href$='/dispute']");
+            await SeeAsync(visit, null, "dispute");
+            await visit.Page.FillAsync("#dispute-text", "El diagnóstico no incluye las intervenciones de 2026.");
+            await visit.Page.ClickAsync("form.space-form button[type=submit]");
+            await visit.Page.WaitForURLAsync($"**/es/commitments/{code}#milestone-1");
+            Assert.Contains("El diagnóstico no incluye las intervenciones de 2026.", await visit.Page.Locator(".dispute").InnerTextAsync(), StringComparison.Ordinal);
+            await SeeAsync(visit, null, "disputed");
+            await visit.GotoAsync("/es/plans/100/dashboard");
+            await SeeAsync(visit, null, "dashboard");
+            visit.AssertCleanVisit();
+        }
+
         await using (var db = site.App.CreateDbContext())
         {
             var commitment = await db.Commitments.SingleAsync(c => c.Code == code);

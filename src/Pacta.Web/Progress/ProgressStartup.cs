@@ -22,7 +22,9 @@ internal static class ProgressStartup
     /// content was recognised as, <c>nosniff</c>, and its hash in <c>Repr-Digest</c> (RFC 9530); the name is the hash, so
     /// the answer never changes and may be cached for good.
     /// </summary>
-    public static void MapPactaProgress(this WebApplication app) =>
+    public static void MapPactaProgress(this WebApplication app)
+    {
+        app.MapPactaFeeds();
         app.MapGet(EvidencePath + "/{sha256}", async (string sha256, EvidenceFiles files, PactaDbContext db, HttpContext context) =>
         {
             if (!EvidenceFiles.IsHash(sha256)) return Results.Text("Not an evidence file's name: 64 lower-case hexadecimal digits (SHA-256) are expected.", statusCode: 404);
@@ -35,4 +37,5 @@ internal static class ProgressStartup
             headers.XContentTypeOptions = "nosniff";
             return Results.File(path, known.MediaType ?? "application/octet-stream", known.FileName ?? sha256);
         }).AllowAnonymous().WithName("GetEvidence").ExcludeFromDescription();
+    }
 }

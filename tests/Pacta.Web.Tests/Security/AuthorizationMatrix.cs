@@ -78,6 +78,8 @@ internal static class AuthorizationMatrix
         ["/{lang}/commitments/{Code}/milestones/{Number:int}/report"] = "participant",
         ["/{lang}/progress/{Id:guid}/dispute"] = "participant",
         ["/{lang}/plans/{Number:int}/dashboard"] = Anonymous,
+        ["/{lang}/plans/{number:int}/feed.atom"] = Anonymous,
+        ["/{lang}/commitments/{code}/feed.atom"] = Anonymous,
         ["/{lang}/disputes/{Id:guid}/answer"] = "participant",
     };
 
@@ -106,6 +108,7 @@ internal static class AuthorizationMatrix
         .Replace("{Party}", MatrixParty, StringComparison.Ordinal)
         .Replace("{party}", MatrixParty, StringComparison.Ordinal)
         .Replace("{number}", "4", StringComparison.Ordinal)
+        .Replace("{number:int}", "99", StringComparison.Ordinal)
         .Replace("{Number:int}", "4", StringComparison.Ordinal)
         .Replace("{code}", "MX0081", StringComparison.Ordinal)
         .Replace("{Code}", "MX0081", StringComparison.Ordinal)

@@ -19,12 +19,19 @@ ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 60); do curl -sf -o /dev/null "http://127.0.0.1:$port/es/" && break; sleep 1; done
+# The dashboard's figures are for a plan of 200 commitments and 2,000 milestones (bench/dashboard-plan.py), imported
+# with the command line into the running Pacta's database (SQLite in WAL: the import is one more writer).
+python3 bench/dashboard-plan.py "$data/bench-plan.json"
+dotnet build src/Pacta.Cli -c Release -nologo -clp:ErrorsOnly >/dev/null
+dotnet src/Pacta.Cli/bin/Release/net10.0/pacta.dll import "$data/bench-plan.json" --Pacta:DataDirectory="$data" >/dev/null
 
 urls=(
   "/es/commitments/MX0081"
   "/api/v1/commitments"
+  "/es/plans/98/dashboard"
 )
 echo "Pacta load benchmark: $(date -u +%FT%TZ), $(nproc) cores, wrk -t2 -c$connections -d${duration}s, SQLite, Release"
+echo "(the dashboard: plan 98, 200 commitments, 2,000 milestones)"
 printf '%-28s %12s %10s %10s %10s\n' "url" "requests/s" "p50" "p90" "p99"
 for url in "${urls[@]}"; do
   curl -sf -o /dev/null "http://127.0.0.1:$port$url" || { echo "bench/load.sh: $url does not answer 200"; exit 1; }

@@ -60,6 +60,8 @@ app.UseCultureFromPath();
 app.UseCrossSiteRefusal();
 app.UseRequestLimits();
 app.UsePactaPeople();
+// After authentication: a signed-in reader's page is never served from, or stored in, the output cache.
+app.UseOutputCache();
 app.UseAntiforgery();
 app.UseAntiforgeryRefusal();
 

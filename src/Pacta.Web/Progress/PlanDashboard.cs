@@ -17,11 +17,18 @@ internal sealed record DashboardMilestone(int Number, LocalizedText Title, strin
 /// <summary>
 /// The plan's dashboard (issue "Agreements are kept", "Public"): every commitment of the plan with its computed status
 /// and completion, worst first (overdue, then stalled, at risk, on track, not due, complete), so a stalled one is seen
-/// without anyone looking for it. Four queries whatever the plan's size; the statuses are computed in memory.
+/// without anyone looking for it. Three queries whatever the plan's size (<see cref="PlanDashboardCache"/> keeps them
+/// per record size); the statuses are computed in memory for each request, from the clock.
 /// </summary>
 internal static class PlanDashboard
 {
-    public static async Task<List<DashboardRow>> ReadAsync(PactaDbContext db, int plan, DateTimeOffset now, int stalledDays, CancellationToken cancellationToken)
+    /// <summary>What the rows are computed from: the plan's commitments, their milestones, each milestone's newest report.</summary>
+    internal sealed record Facts(
+        IReadOnlyList<(string Code, LocalizedText Title, string? Lead, LocalizedText? LeadName, bool Fictional)> Commitments,
+        ILookup<string, (int Number, LocalizedText Title, string? Responsible, PartialDate? Start, PartialDate? End, decimal? Weight)> Milestones,
+        IReadOnlyDictionary<(string Code, int Milestone), (DateTimeOffset At, Completion Completion)> Latest);
+
+    public static async Task<Facts> ReadFactsAsync(PactaDbContext db, int plan, CancellationToken cancellationToken)
     {
         var commitments = await db.Commitments.AsNoTracking().Where(c => c.PlanNumber == plan && (c.State == null || c.State != CommitmentState.Draft))
             .OrderBy(c => c.Position)
@@ -30,22 +37,26 @@ internal static class PlanDashboard
         var codes = db.Commitments.Where(c => c.PlanNumber == plan).Select(c => c.Code);
         var milestones = (await db.Milestones.AsNoTracking().Where(m => codes.Contains(m.CommitmentCode))
             .Select(m => new { m.CommitmentCode, m.Number, m.Title, Responsible = m.ResponsibleOrganization == null ? null : m.ResponsibleOrganization.ShortName, m.StartDate, m.EndDate, m.Weight })
-            .ToListAsync(cancellationToken)).ToLookup(m => m.CommitmentCode);
+            .ToListAsync(cancellationToken)).ToLookup(m => m.CommitmentCode, m => (m.Number, m.Title, m.Responsible, m.StartDate, m.EndDate, m.Weight));
         // Every report's key facts, the newest per milestone kept: version 7 ids sort by time.
         var latest = (await db.ProgressReports.AsNoTracking().Where(r => codes.Contains(r.CommitmentCode))
                 .Select(r => new { r.CommitmentCode, r.MilestoneNumber, r.Id, r.ReportedAt, r.Completion }).ToListAsync(cancellationToken))
-            .GroupBy(r => (r.CommitmentCode, r.MilestoneNumber)).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id)!);
+            .GroupBy(r => (r.CommitmentCode, r.MilestoneNumber)).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id)!)
+            .ToDictionary(p => p.Key, p => (p.Value.ReportedAt, p.Value.Completion));
+        return new Facts([.. commitments.Select(c => (c.Code, c.Title, c.Lead, c.LeadName, c.Fictional))], milestones, latest);
+    }
 
-        var rows = new List<DashboardRow>(commitments.Count);
-        foreach (var c in commitments)
+    public static List<DashboardRow> Rows(Facts facts, DateTimeOffset now, int stalledDays)
+    {
+        var rows = new List<DashboardRow>(facts.Commitments.Count);
+        foreach (var c in facts.Commitments)
         {
-            var own = milestones[c.Code].OrderBy(m => m.Number).Select(m =>
+            var own = facts.Milestones[c.Code].OrderBy(m => m.Number).Select(m =>
             {
-                var report = latest.GetValueOrDefault((c.Code, m.Number));
+                (DateTimeOffset At, Completion Completion)? report = facts.Latest.TryGetValue((c.Code, m.Number), out var r) ? r : null;
                 var completion = report?.Completion ?? Completion.NotStarted;
-                var status = ProgressRules.Of(new MilestoneFacts(Day(m.StartDate, first: true), Day(m.EndDate, first: false), m.Weight,
-                    report is null ? null : (report.ReportedAt, report.Completion)), now, stalledDays);
-                return (Milestone: new DashboardMilestone(m.Number, m.Title, m.Responsible, m.EndDate, status, completion), m.Weight, report?.ReportedAt);
+                var status = ProgressRules.Of(new MilestoneFacts(Day(m.Start, first: true), Day(m.End, first: false), m.Weight, report), now, stalledDays);
+                return (Milestone: new DashboardMilestone(m.Number, m.Title, m.Responsible, m.End, status, completion), m.Weight, ReportedAt: report?.At);
             }).ToList();
             rows.Add(new DashboardRow(c.Code, c.Title, c.Lead, c.LeadName,
                 ProgressRules.OfCommitment([.. own.Select(m => m.Milestone.Status)]),

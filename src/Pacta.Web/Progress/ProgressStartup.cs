@@ -9,12 +9,30 @@ internal static class ProgressStartup
 {
     public const string EvidencePath = "/evidence";
 
+    /// <summary>The output cache policy of public pages that change only with the record and the clock.</summary>
+    public const string RecordStatePolicy = "record-state";
+
     public static void AddPactaProgress(this WebApplicationBuilder builder)
     {
         var settings = DatabaseSettings.FromConfiguration(builder.Configuration);
         var directory = builder.Configuration["Pacta:Evidence:Directory"] is { Length: > 0 } d ? Path.GetFullPath(d) : Path.Combine(settings.DataDirectory, "evidence");
         builder.Services.AddSingleton(new EvidenceFiles(directory));
         builder.Services.AddSingleton(ProgressSettings.FromConfiguration(builder.Configuration));
+        builder.Services.AddSingleton<PlanDashboardCache>();
+
+        // Whole pages for readers without a session, kept while the record's size (every public change appends to
+        // it) and the minute (statuses follow the clock) are the same: the dashboard is read far more than it changes.
+        // The default policy never caches a signed-in request or a response that sets a cookie.
+        builder.Services.AddOutputCache(options => options.AddPolicy(RecordStatePolicy, policy => policy
+            .Expire(TimeSpan.FromMinutes(1))
+            .SetVaryByQuery("status", "institution")
+            .VaryByValue(async (context, cancellationToken) =>
+            {
+                var db = context.RequestServices.GetRequiredService<PactaDbContext>();
+                var size = await db.RecordHeads.AsNoTracking().Select(h => h.Size).SingleOrDefaultAsync(cancellationToken);
+                var minute = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToString("yyyyMMddHHmm", System.Globalization.CultureInfo.InvariantCulture);
+                return new KeyValuePair<string, string>("record", $"{size}/{minute}");
+            })));
     }
 
     /// <summary>

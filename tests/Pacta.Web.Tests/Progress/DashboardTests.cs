@@ -37,3 +37,31 @@ public abstract class DashboardTests(PactaApp app)
 public sealed class DashboardTestsOnSqlite(SqliteApp app) : DashboardTests(app), IClassFixture<SqliteApp>;
 
 public sealed class DashboardTestsOnPostgres(PostgresApp app) : DashboardTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>The dashboard from the output cache: the same page, its headers, and a fresh one once the record grows.</summary>
+public abstract class DashboardCacheTests(PactaApp app)
+{
+    [Fact]
+    public async Task CachedDashboard_KeepsTheSecurityHeaders_AndFollowsTheRecord()
+    {
+        var client = app.CreateClient();
+        using var first = await client.GetAsync(new Uri("/es/plans/100/dashboard", UriKind.Relative));
+        using var second = await client.GetAsync(new Uri("/es/plans/100/dashboard", UriKind.Relative));
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        Assert.Contains("default-src 'none'", second.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.NotNull(second.Headers.Age);
+
+        // A commitment imported since: the record grew, so the page is read again.
+        await using (var db = app.CreateDbContext())
+        {
+            var result = await new Pacta.Core.ForumDocuments.ImportForumDocument(db).ExecuteAsync("cache.json", System.Text.Encoding.UTF8.GetBytes("""{ "format": "open-government-forum/1", "plans": [ { "number": 100, "title": { "es": "Plan de acción de ejemplo 2027-2029 (ficticio), en co-creación", "en": "Sample action plan 2027-2029 (fictional), in co-creation" }, "period": { "from": "2027-07", "to": "2029-06", "extendedTo": null }, "state": "co-creation", "fictional": true, "commitments": [ { "code": "CACHE1", "title": { "es": "Compromiso nuevo", "en": null } } ] } ] }"""));
+            Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        }
+        using var third = await client.GetAsync(new Uri("/es/plans/100/dashboard", UriKind.Relative));
+        Assert.Contains("CACHE1", await third.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
+
+public sealed class DashboardCacheTestsOnSqlite(SqliteApp app) : DashboardCacheTests(app), IClassFixture<SqliteApp>;
+
+public sealed class DashboardCacheTestsOnPostgres(PostgresApp app) : DashboardCacheTests(app), IClassFixture<PostgresApp>;

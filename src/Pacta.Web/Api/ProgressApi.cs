@@ -10,11 +10,67 @@ namespace Pacta.Web.Api;
 /// <summary>Open data about implementation: every progress report of a plan, its evidence and the disputes of it, in the shapes of their record events.</summary>
 internal static class ProgressApi
 {
-    public static void MapProgressApi(this RouteGroupBuilder api) =>
+    public static void MapProgressApi(this RouteGroupBuilder api)
+    {
         api.MapGet("/plans/{number}/progress", ListProgress)
             .WithName("ListPlanProgress")
             .WithTags("Progress")
             .WithSummary("Progress reports of a plan's commitments, oldest first: milestone, OGP completion level, narrative, evidence (files by SHA-256, links) and disputes with their answers.");
+        api.MapGet("/plans/{number}/status", GetStatus)
+            .WithName("GetPlanStatus")
+            .WithTags("Progress")
+            .WithSummary("The plan's dashboard as data: each commitment's computed status and completion, worst first, with each milestone's status, responsible institution and end date.");
+        api.MapGet("/plans/{number}/status.csv", GetStatusCsv)
+            .WithName("GetPlanStatusCsv")
+            .WithTags("Progress")
+            .WithSummary("The plan's dashboard as CSV, one row per milestone, columns named after OGP's and the IRM's fields where they have one.");
+    }
+
+    public static async Task<Results<Ok<List<CommitmentStatusDto>>, ValidationProblem, NotFoundProblem>> GetStatus(
+        [Description("Plan number: a positive whole number, like 99.")] string number, PactaDbContext db, Pacta.Web.Progress.PlanDashboardCache cache,
+        Pacta.Web.Progress.ProgressSettings settings, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!ApiValues.TryParsePlanNumber(number, out var n)) return ApiProblems.InvalidParameter("number", number, "a plan number is a positive whole number, like 4");
+        var plan = await db.ActionPlans.AsNoTracking().Where(p => p.Number == n).Select(p => new { p.State }).SingleOrDefaultAsync(cancellationToken);
+        if (plan is null) return ApiProblems.NotFound($"There is no action plan number {n}.");
+        return TypedResults.Ok(await StatusAsync(db, cache, settings, time, n, plan.State is not null, cancellationToken));
+    }
+
+    public static async Task<Results<FileContentHttpResult, ValidationProblem, NotFoundProblem>> GetStatusCsv(
+        [Description("Plan number: a positive whole number, like 99.")] string number, PactaDbContext db, Pacta.Web.Progress.PlanDashboardCache cache,
+        Pacta.Web.Progress.ProgressSettings settings, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!ApiValues.TryParsePlanNumber(number, out var n)) return ApiProblems.InvalidParameter("number", number, "a plan number is a positive whole number, like 4");
+        var plan = await db.ActionPlans.AsNoTracking().Where(p => p.Number == n).Select(p => new { p.State }).SingleOrDefaultAsync(cancellationToken);
+        if (plan is null) return ApiProblems.NotFound($"There is no action plan number {n}.");
+        var rows = await StatusAsync(db, cache, settings, time, n, plan.State is not null, cancellationToken);
+        var csv = new Csv();
+        csv.WriteRow([.. StatusCsvColumns]);
+        foreach (var c in rows)
+            foreach (var m in c.Milestones)
+                csv.WriteRow(c.Code, n.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Title.Es, c.Title.En, c.LeadInstitution, c.Status,
+                    c.CompletionPercent.ToString(System.Globalization.CultureInfo.InvariantCulture), m.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    m.Title.Es, m.Title.En, m.ResponsibleInstitution, m.EndDate, m.Status, m.Completion, c.LastReportAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        return TypedResults.File(csv.ToBytes(), "text/csv; charset=utf-8", $"plan-{n}-status.csv");
+    }
+
+    /// <summary>The status CSV's columns: <c>completion</c> is OGP's level (IRM vocabulary), <c>status</c> Pacta's computed one; an empty status means Pacta does not follow the plan.</summary>
+    public static readonly IReadOnlyList<string> StatusCsvColumns =
+    [
+        "commitment_code", "plan", "commitment_title_es", "commitment_title_en", "lead_institution", "commitment_status", "commitment_completion_percent",
+        "milestone_number", "milestone_title_es", "milestone_title_en", "responsible_institution", "end_date", "milestone_status", "completion", "last_report",
+    ];
+
+    private static async Task<List<CommitmentStatusDto>> StatusAsync(PactaDbContext db, Pacta.Web.Progress.PlanDashboardCache cache, Pacta.Web.Progress.ProgressSettings settings,
+        TimeProvider time, int plan, bool tracked, CancellationToken cancellationToken)
+    {
+        var rows = await cache.ReadAsync(db, plan, time.GetUtcNow(), settings.StalledDays, cancellationToken);
+        // A plan whose follow-up Pacta does not hold (imported, state unknown) gets no computed status: null, never a guess.
+        return [.. rows.Select(r => new CommitmentStatusDto(r.Code, new BilingualText(r.Title.Es, r.Title.En), r.Lead, tracked ? PublicNames.Name(r.Status) : null,
+            r.Completion, r.LastReport,
+            [.. r.Milestones.Select(m => new MilestoneStatusDto(m.Number, new BilingualText(m.Title.Es, m.Title.En), m.Responsible, m.End?.ToString(),
+                tracked ? PublicNames.Name(m.Status) : null, PublicNames.Name(m.Completion)))]))];
+    }
 
     public static async Task<Results<Ok<List<ProgressReportDto>>, ValidationProblem, NotFoundProblem>> ListProgress(
         [Description("Plan number: a positive whole number, like 99.")] string number, PactaDbContext db, CancellationToken cancellationToken)
@@ -35,6 +91,16 @@ internal static class ProgressApi
             .ToList());
     }
 }
+
+/// <summary>A commitment on the plan's dashboard.</summary>
+/// <param name="Status">Computed: on-track, at-risk, overdue, stalled, complete, not-due; null when Pacta does not follow the plan.</param>
+/// <param name="CompletionPercent">Milestones' completion levels weighted by their weights, 0 to 100.</param>
+/// <param name="LastReportAt">The newest progress report on any of its milestones; null when none.</param>
+public sealed record CommitmentStatusDto(string Code, BilingualText Title, string? LeadInstitution, string? Status, decimal CompletionPercent,
+    DateTimeOffset? LastReportAt, IReadOnlyList<MilestoneStatusDto> Milestones);
+
+/// <param name="Completion">OGP's level from its newest report (not-started when none).</param>
+public sealed record MilestoneStatusDto(int Number, BilingualText Title, string? ResponsibleInstitution, string? EndDate, string? Status, string Completion);
 
 /// <summary>A progress report, with the fields of its <c>progress.reported</c> event.</summary>
 /// <param name="Completion">OGP's level: not-started, limited, substantial, complete.</param>

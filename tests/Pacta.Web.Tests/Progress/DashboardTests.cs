@@ -65,3 +65,43 @@ public abstract class DashboardCacheTests(PactaApp app)
 public sealed class DashboardCacheTestsOnSqlite(SqliteApp app) : DashboardCacheTests(app), IClassFixture<SqliteApp>;
 
 public sealed class DashboardCacheTestsOnPostgres(PostgresApp app) : DashboardCacheTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>The dashboard as open data: JSON and a CSV of one row per milestone.</summary>
+public abstract class StatusApiTests(PactaApp app)
+{
+    [Fact]
+    public async Task Status_IsTheDashboardAsData()
+    {
+        using var response = await app.CreateClient().GetAsync(new Uri("/api/v1/plans/99/status", UriKind.Relative));
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        var demo = json.RootElement.EnumerateArray().Single(c => c.GetProperty("code").GetString() == "DEMO01");
+        Assert.Equal("overdue", demo.GetProperty("status").GetString());
+        Assert.Equal("overdue", demo.GetProperty("milestones")[0].GetProperty("status").GetString());
+        Assert.Equal("not-started", demo.GetProperty("milestones")[0].GetProperty("completion").GetString());
+    }
+
+    [Fact]
+    public async Task Status_OfAnImportedPlanOfUnknownState_ClaimsNoStatus()
+    {
+        using var response = await app.CreateClient().GetAsync(new Uri("/api/v1/plans/4/status", UriKind.Relative));
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.All(json.RootElement.EnumerateArray(), c => Assert.Equal(System.Text.Json.JsonValueKind.Null, c.GetProperty("status").ValueKind));
+    }
+
+    [Fact]
+    public async Task StatusCsv_HasOneRowPerMilestone_WithNamedColumns()
+    {
+        using var response = await app.CreateClient().GetAsync(new Uri("/api/v1/plans/99/status.csv", UriKind.Relative));
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("commitment_code,plan,commitment_title_es", lines[0], StringComparison.Ordinal);
+        Assert.Equal(1 + 6, lines.Length); // the sample plan's three commitments have six milestones
+    }
+}
+
+public sealed class StatusApiTestsOnSqlite(SqliteApp app) : StatusApiTests(app), IClassFixture<SqliteApp>;
+
+public sealed class StatusApiTestsOnPostgres(PostgresApp app) : StatusApiTests(app), IClassFixture<PostgresApp>;

@@ -74,6 +74,8 @@ internal static class AuthorizationMatrix
         ["/{lang}/commitments/{Code}/versions"] = Anonymous,
         ["/{lang}/commitments/{Code}/versions/{Number:int}/vote"] = "participant",
         ["/api/v1/plans/{number}/progress"] = Anonymous,
+        ["/api/v1/plans/{number}/status"] = Anonymous,
+        ["/api/v1/plans/{number}/status.csv"] = Anonymous,
         ["/evidence/{sha256}"] = Anonymous,
         ["/{lang}/commitments/{Code}/milestones/{Number:int}/report"] = "participant",
         ["/{lang}/progress/{Id:guid}/dispute"] = "participant",

@@ -21,18 +21,25 @@ internal static class ProgressStartup
         builder.Services.AddSingleton<PlanDashboardCache>();
 
         // Whole pages for readers without a session, kept while the record's size (every public change appends to
-        // it) and the minute (statuses follow the clock) are the same: the dashboard is read far more than it changes.
-        // The default policy never caches a signed-in request or a response that sets a cookie.
-        builder.Services.AddOutputCache(options => options.AddPolicy(RecordStatePolicy, policy => policy
+        // it), the newest checkpoint's size (pages link the signed entry behind what they show) and the minute
+        // (statuses follow the clock) are the same: these pages are read far more than they change. The default
+        // policy never caches a signed-in request or a response that sets a cookie.
+        builder.Services.AddOutputCache(options =>
+        {
+            // "/es/commitments/mx0081" redirects to "/es/commitments/MX0081": never the same cached page.
+            options.UseCaseSensitivePaths = true;
+            options.AddPolicy(RecordStatePolicy, policy => policy
             .Expire(TimeSpan.FromMinutes(1))
             .SetVaryByQuery("status", "institution")
             .VaryByValue(async (context, cancellationToken) =>
             {
                 var db = context.RequestServices.GetRequiredService<PactaDbContext>();
                 var size = await db.RecordHeads.AsNoTracking().Select(h => h.Size).SingleOrDefaultAsync(cancellationToken);
+                var signed = await db.Checkpoints.AsNoTracking().MaxAsync(c => (long?)c.Size, cancellationToken) ?? 0;
                 var minute = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToString("yyyyMMddHHmm", System.Globalization.CultureInfo.InvariantCulture);
-                return new KeyValuePair<string, string>("record", $"{size}/{minute}");
-            })));
+                return new KeyValuePair<string, string>("record", $"{size}/{signed}/{minute}");
+            }));
+        });
     }
 
     /// <summary>

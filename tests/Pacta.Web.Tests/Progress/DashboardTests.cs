@@ -105,3 +105,26 @@ public abstract class StatusApiTests(PactaApp app)
 public sealed class StatusApiTestsOnSqlite(SqliteApp app) : StatusApiTests(app), IClassFixture<SqliteApp>;
 
 public sealed class StatusApiTestsOnPostgres(PostgresApp app) : StatusApiTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>The output cache never mixes a signed-in reader's page with the public one, either way.</summary>
+public abstract class PageCacheTests(PactaApp app)
+{
+    [Fact]
+    public async Task CommitmentPage_ForASignedInReader_IsNeverTheCachedPublicOne_NorCached()
+    {
+        var anonymous = app.CreateClient();
+        var member = await app.SignInAsync(await app.CreateMemberAsync("AGE"));
+
+        var (_, before, _) = await Pacta.Web.Tests.Agreements.AgreementTesting.GetAsync(anonymous, "/es/commitments/DEMO02");
+        var (_, signedIn, _) = await Pacta.Web.Tests.Agreements.AgreementTesting.GetAsync(member, "/es/commitments/DEMO02");
+        var (_, after, _) = await Pacta.Web.Tests.Agreements.AgreementTesting.GetAsync(anonymous, "/es/commitments/DEMO02");
+
+        Assert.Null(before.QuerySelector("a[href$='/report']"));
+        Assert.NotNull(signedIn.QuerySelector("a[href$='/report']"));
+        Assert.Null(after.QuerySelector("a[href$='/report']"));
+    }
+}
+
+public sealed class PageCacheTestsOnSqlite(SqliteApp app) : PageCacheTests(app), IClassFixture<SqliteApp>;
+
+public sealed class PageCacheTestsOnPostgres(PostgresApp app) : PageCacheTests(app), IClassFixture<PostgresApp>;

@@ -12,6 +12,24 @@ public sealed record PublicCredential(string Id, string PublicKey, int? Algorith
         new(Base64Url(credentialId), Base64Url(publicKey), CoseKey.Algorithm(publicKey));
 
     public static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>Reads base64url as <see cref="Base64Url"/> writes it (no padding, no <c>+</c> or <c>/</c>); false for anything else.</summary>
+    public static bool TryFromBase64Url(string? text, out byte[] bytes)
+    {
+        bytes = [];
+        if (text is null || text.Contains('=') || text.Contains('+') || text.Contains('/')) return false;
+        var padded = text.Replace('-', '+').Replace('_', '/');
+        padded += new string('=', (4 - padded.Length % 4) % 4);
+        try
+        {
+            bytes = Convert.FromBase64String(padded);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
 }
 
 /// <summary>A current representative as the public sees them: the role, never the person.</summary>

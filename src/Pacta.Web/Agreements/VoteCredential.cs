@@ -30,18 +30,7 @@ internal static class VoteCredential
         }
     }
 
-    private static byte[]? Bytes(JsonElement parent, string name)
-    {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String) return null;
-        var text = value.GetString()!.Replace('-', '+').Replace('_', '/');
-        text += new string('=', (4 - text.Length % 4) % 4);
-        try
-        {
-            return Convert.FromBase64String(text);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
+    private static byte[]? Bytes(JsonElement parent, string name) =>
+        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && PublicCredential.TryFromBase64Url(value.GetString(), out var bytes)
+            ? bytes : null;
 }

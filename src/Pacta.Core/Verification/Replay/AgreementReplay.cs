@@ -133,10 +133,10 @@ internal sealed class AgreementReplay(Dictionary<string, ReplayedEntity> entitie
         var key = representative.GetProperty("credentials").EnumerateArray().FirstOrDefault(c => c.GetProperty("id").GetString() == credential);
         if (key.ValueKind != JsonValueKind.Object) return $"credential {credential} is not one the record publishes for the appointment";
         var assertion = vote.GetProperty("assertion");
-        if (!TryBase64Url(assertion.GetProperty("authenticatorData").GetString(), out var authenticatorData)
-            || !TryBase64Url(assertion.GetProperty("clientDataJSON").GetString(), out var clientData)
-            || !TryBase64Url(assertion.GetProperty("signature").GetString(), out var signature)
-            || !TryBase64Url(key.GetProperty("publicKey").GetString(), out var publicKey))
+        if (!PublicCredential.TryFromBase64Url(assertion.GetProperty("authenticatorData").GetString(), out var authenticatorData)
+            || !PublicCredential.TryFromBase64Url(assertion.GetProperty("clientDataJSON").GetString(), out var clientData)
+            || !PublicCredential.TryFromBase64Url(assertion.GetProperty("signature").GetString(), out var signature)
+            || !PublicCredential.TryFromBase64Url(key.GetProperty("publicKey").GetString(), out var publicKey))
             return "its assertion or the credential's key is not base64url";
         return new WebAuthnAssertion(authenticatorData, clientData, signature)
             .Verify(statement.Challenge(), vote.GetProperty("relyingParty").GetString()!, null, publicKey) is { } problem
@@ -192,23 +192,6 @@ internal sealed class AgreementReplay(Dictionary<string, ReplayedEntity> entitie
 
     private JsonElement? Data(string subject) =>
         entities.TryGetValue(subject, out var entity) ? JsonElement.Parse(entity.Data.Span) : null;
-
-    private static bool TryBase64Url(string? text, out byte[] bytes)
-    {
-        bytes = [];
-        if (text is null || text.Contains('=') || text.Contains('+') || text.Contains('/')) return false;
-        var padded = text.Replace('-', '+').Replace('_', '/');
-        padded += new string('=', (4 - padded.Length % 4) % 4);
-        try
-        {
-            bytes = Convert.FromBase64String(padded);
-            return true;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-    }
 
     private void Problem(long index, string message) => problems.Add(new ReplayProblem(index, message));
 }

@@ -49,4 +49,13 @@ internal static class Formats
     public static string Number(decimal value) => value.ToString("#,0.####", CultureInfo.CurrentCulture);
 
     public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "es";
+
+    /// <summary>
+    /// Why an operation refused, in the reader's words: the resource <c>Refusal_{Code}</c>, or the operation's English
+    /// message when no text is written for that code yet.
+    /// </summary>
+    public static string Refusal(IStringLocalizer<Text> t, string code, string fallback) =>
+        t[$"Refusal_{code}"] is { ResourceNotFound: false } words ? words.Value : fallback;
+
+    public static string Refusal(IStringLocalizer<Text> t, Pacta.Core.Refusal refusal) => Refusal(t, refusal.Code, refusal.Message);
 }

@@ -137,16 +137,28 @@ public sealed class CastVote(RecordWriter writer, TimeProvider time, RelyingPart
     /// <summary>Every party's position on a version, counting <paramref name="added"/> (not saved yet).</summary>
     public static async Task<Dictionary<string, PartyPosition>> PositionsAsync(PactaDbContext db, string code, int version, Vote? added, CancellationToken ct)
     {
+        var all = await PositionsAsync(db, code, [version], added, ct);
+        return all[version];
+    }
+
+    /// <summary>
+    /// Every party's position on each of <paramref name="versions"/> of a commitment, counting <paramref name="added"/>
+    /// (not saved yet): the parties, their organisations and the commitment's votes read once, whatever the number of versions.
+    /// </summary>
+    public static async Task<Dictionary<int, Dictionary<string, PartyPosition>>> PositionsAsync(
+        PactaDbContext db, string code, IReadOnlyCollection<int> versions, Vote? added, CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(versions);
         var parties = await db.Parties.AsNoTracking().Select(p => new { p.Key, p.DecisionRule }).ToListAsync(ct);
         var organizations = (await db.Organizations.AsNoTracking().Select(o => new { o.PartyKey, o.ShortName }).ToListAsync(ct))
             .ToLookup(o => o.PartyKey, o => o.ShortName);
-        var votes = await db.Votes.AsNoTracking().Where(v => v.CommitmentCode == code && v.VersionNumber == version)
-            .Select(v => new { v.PartyKey, v.Organization, v.Decision, v.At }).ToListAsync(ct);
-        var all = votes.OrderBy(v => v.At).Select(v => (v.PartyKey, Unit: v.Organization ?? VoteStatement.WholeParty, v.Decision)).ToList();
-        if (added is not null) all.Add((added.PartyKey, added.Unit, added.Decision));
-        return parties.ToDictionary(p => p.Key, p => PartyDecisions.Tally(p.DecisionRule, [.. organizations[p.Key]],
-            all.Where(v => v.PartyKey == p.Key).Select(v => (v.Unit, v.Decision))), StringComparer.Ordinal);
+        var votes = (await db.Votes.AsNoTracking().Where(v => v.CommitmentCode == code)
+                .Select(v => new { v.VersionNumber, v.PartyKey, v.Organization, v.Decision, v.At }).ToListAsync(ct))
+            .OrderBy(v => v.At).Select(v => (v.VersionNumber, v.PartyKey, Unit: v.Organization ?? VoteStatement.WholeParty, v.Decision)).ToList();
+        if (added is not null) votes.Add((added.VersionNumber, added.PartyKey, added.Unit, added.Decision));
+        return versions.ToDictionary(version => version, version => parties.ToDictionary(p => p.Key, p => PartyDecisions.Tally(p.DecisionRule, [.. organizations[p.Key]],
+            votes.Where(v => v.VersionNumber == version && v.PartyKey == p.Key).Select(v => (v.Unit, v.Decision))), StringComparer.Ordinal));
     }
 
     private static async Task AgreeAsync(PactaDbContext db, RecordBatch batch, string code, int number, DateTimeOffset now, CancellationToken ct)

@@ -58,8 +58,7 @@ internal static class AgreementsApi
         var versions = await db.CommitmentVersions.AsNoTracking().Where(v => v.CommitmentCode == code).OrderBy(v => v.Number).ToListAsync(cancellationToken);
         var votes = (await db.Votes.AsNoTracking().Where(v => v.CommitmentCode == code).ToListAsync(cancellationToken))
             .OrderBy(v => v.At).ThenBy(v => v.PartyKey, StringComparer.Ordinal).ThenBy(v => v.Organization, StringComparer.Ordinal).ToLookup(v => v.VersionNumber);
-        var positions = new Dictionary<int, Dictionary<string, PartyPosition>>();
-        foreach (var version in versions) positions[version.Number] = await CastVote.PositionsAsync(db, code, version.Number, null, cancellationToken);
+        var positions = await CastVote.PositionsAsync(db, code, [.. versions.Select(v => v.Number)], null, cancellationToken);
         return TypedResults.Ok(versions.Select(v => new CommitmentVersionDto(
             code, commitment.PlanNumber, commitment.WorkingTableId?.ToString("D"), v.Number, ApiValues.Name(v.Kind), v.Hash,
             JsonElement.Parse(v.Text), v.ProposedByOrganization, new BilingualText(v.Reason.Es, v.Reason.En), new BilingualText(v.Effect.Es, v.Effect.En),

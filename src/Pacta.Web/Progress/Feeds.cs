@@ -87,7 +87,7 @@ internal static class Feeds
         foreach (var m in milestones)
         {
             var last = reports.Where(r => r.CommitmentCode == m.CommitmentCode && r.MilestoneNumber == m.Number).MaxBy(r => r.Id);
-            var facts = new MilestoneFacts(PlanDashboard.Day(m.StartDate, true), PlanDashboard.Day(m.EndDate, false), m.Weight, last is null ? null : (last.ReportedAt, last.Completion));
+            var facts = new MilestoneFacts(m.StartDate?.Start, m.EndDate?.End, m.Weight, last is null ? null : (last.ReportedAt, last.Completion));
             var status = ProgressRules.Of(facts, now, settings.StalledDays);
             DateTimeOffset? since = status switch
             {

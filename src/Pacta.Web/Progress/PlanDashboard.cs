@@ -55,7 +55,7 @@ internal static class PlanDashboard
             {
                 (DateTimeOffset At, Completion Completion)? report = facts.Latest.TryGetValue((c.Code, m.Number), out var r) ? r : null;
                 var completion = report?.Completion ?? Completion.NotStarted;
-                var status = ProgressRules.Of(new MilestoneFacts(Day(m.Start, first: true), Day(m.End, first: false), m.Weight, report), now, stalledDays);
+                var status = ProgressRules.Of(new MilestoneFacts(m.Start?.Start, m.End?.End, m.Weight, report), now, stalledDays);
                 return (Milestone: new DashboardMilestone(m.Number, m.Title, m.Responsible, m.End, status, completion), m.Weight, ReportedAt: report?.At);
             }).ToList();
             rows.Add(new DashboardRow(c.Code, c.Title, c.Lead, c.LeadName,
@@ -77,10 +77,4 @@ internal static class PlanDashboard
         ProgressStatus.Complete => 5,
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
-
-    /// <summary>A partial date as the day it bounds: a month or year starts on its first day and ends on its last.</summary>
-    public static DateOnly? Day(PartialDate? date, bool first) => date is not { } d ? null
-        : first ? new DateOnly(d.Year, d.Month ?? 1, d.Day ?? 1)
-        : d.Day is { } day ? new DateOnly(d.Year, d.Month!.Value, day)
-        : new DateOnly(d.Year, d.Month ?? 12, DateTime.DaysInMonth(d.Year, d.Month ?? 12));
 }

@@ -21,16 +21,6 @@ namespace Pacta.Browser.Tests;
 /// </summary>
 public abstract class AgreementTests(PasskeySite site)
 {
-    private static readonly Dictionary<string, object> Authenticator = new()
-    {
-        ["protocol"] = "ctap2",
-        ["transport"] = "internal",
-        ["hasResidentKey"] = true,
-        ["hasUserVerification"] = true,
-        ["isUserVerified"] = true,
-        ["automaticPresenceSimulation"] = true,
-    };
-
     private sealed record Person(Member Member, TestAuthenticator Key, string Party, string? Organization);
 
     [Fact]
@@ -172,20 +162,7 @@ public abstract class AgreementTests(PasskeySite site)
     {
         var key = new TestAuthenticator();
         var member = await site.App.CreateMemberAsync(organization, AccountKind.Participant, representative: true, representsOrganization: ofOrganization);
-        await using (var db = site.App.CreateDbContext())
-        {
-            db.UserPasskeys.Add(new Microsoft.AspNetCore.Identity.IdentityUserPasskey<Guid>
-            {
-                UserId = member.Id,
-                CredentialId = key.CredentialId,
-                Data = new Microsoft.AspNetCore.Identity.IdentityPasskeyData
-                {
-                    PublicKey = key.PublicKey, Name = "Llave de prueba", CreatedAt = DateTimeOffset.UtcNow, SignCount = 0, Transports = ["internal"],
-                    IsUserVerified = true, IsBackupEligible = false, IsBackedUp = false, AttestationObject = [], ClientDataJson = [],
-                },
-            });
-            await db.SaveChangesAsync();
-        }
+        await site.App.StorePasskeyAsync(member, key.CredentialId, key.PublicKey);
         await using var scope = site.App.Services.CreateAsyncScope();
         await new PublishAppointment(scope.ServiceProvider.GetRequiredService<RecordWriter>(), TimeProvider.System).ExecuteAsync(member.Id);
         string party;
@@ -201,12 +178,10 @@ public abstract class AgreementTests(PasskeySite site)
         await using (var db = site.App.CreateDbContext())
             counter = (await db.UserPasskeys.AsNoTracking().SingleAsync(p => p.UserId == person.Member.Id)).Data.SignCount;
         var visit = await site.OpenAsync();
-        var cdp = await visit.Page.Context.NewCDPSessionAsync(visit.Page);
-        await cdp.SendAsync("WebAuthn.enable");
-        var added = await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object> { ["options"] = Authenticator });
+        var (cdp, authenticator) = await PasskeyTests.AddAuthenticatorAsync(visit.Page, PasskeyTests.Authenticator);
         await cdp.SendAsync("WebAuthn.addCredential", new Dictionary<string, object>
         {
-            ["authenticatorId"] = added!.Value.GetProperty("authenticatorId").GetString()!,
+            ["authenticatorId"] = authenticator,
             ["credential"] = new Dictionary<string, object>
             {
                 ["credentialId"] = Convert.ToBase64String(person.Key.CredentialId),

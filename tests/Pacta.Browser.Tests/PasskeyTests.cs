@@ -20,7 +20,8 @@ namespace Pacta.Browser.Tests;
 /// </summary>
 public abstract class PasskeyTests(PasskeySite site)
 {
-    private static readonly Dictionary<string, object> Authenticator = new()
+    /// <summary>A platform authenticator that keeps resident keys and verifies the user, as a phone or laptop does.</summary>
+    internal static readonly Dictionary<string, object> Authenticator = new()
     {
         ["protocol"] = "ctap2",
         ["transport"] = "internal",
@@ -123,7 +124,8 @@ public abstract class PasskeyTests(PasskeySite site)
         }
     }
 
-    private static async Task<(ICDPSession Cdp, string AuthenticatorId)> AddAuthenticatorAsync(IPage page, Dictionary<string, object> options)
+    /// <summary>Chromium's virtual authenticator on <paramref name="page"/> (Chrome DevTools Protocol, WebAuthn domain).</summary>
+    internal static async Task<(ICDPSession Cdp, string AuthenticatorId)> AddAuthenticatorAsync(IPage page, Dictionary<string, object> options)
     {
         var cdp = await page.Context.NewCDPSessionAsync(page);
         await cdp.SendAsync("WebAuthn.enable");

@@ -6,6 +6,7 @@ using Pacta.Testing;
 using Pacta.Web.Tests.Infrastructure;
 using Pacta.Web.Tests.Verify;
 using static Pacta.Web.Tests.Agreements.AgreementTesting;
+using static Pacta.Web.Tests.People.PeopleTesting;
 
 namespace Pacta.Web.Tests.Agreements;
 

@@ -1,21 +1,20 @@
 using System.Net;
 using System.Text.Json;
 using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pacta.Core.Agreements;
 using Pacta.Core.People;
 using Pacta.Testing;
 using Pacta.Web.Tests.Infrastructure;
+using static Pacta.Web.Tests.People.PeopleTesting;
 
 namespace Pacta.Web.Tests.Agreements;
 
 /// <summary>A representative with a passkey in software, signed in: what the agreement tests act as.</summary>
 internal sealed record Representative(Member Member, TestAuthenticator Key, HttpClient Client, string Party, string? Organization);
 
-/// <summary>Steps the agreement tests share: representatives with real key pairs, and forms posted as a browser posts them.</summary>
+/// <summary>Steps the agreement tests share: representatives with real key pairs, their votes, a sound draft.</summary>
 internal static class AgreementTesting
 {
     /// <summary>
@@ -26,36 +25,12 @@ internal static class AgreementTesting
     {
         key ??= new TestAuthenticator();
         var member = await app.CreateMemberAsync(organization, AccountKind.Participant, representative: true, representsOrganization: ofOrganization);
-        await app.AddPasskeyAsync(member, key);
+        await app.StorePasskeyAsync(member, key.CredentialId, key.PublicKey);
         await using var scope = app.Services.CreateAsyncScope();
         await new PublishAppointment(scope.ServiceProvider.GetRequiredService<Pacta.Core.RecordStore.RecordWriter>(), TimeProvider.System).ExecuteAsync(member.Id);
         await using var db = app.CreateDbContext();
         var party = await db.Organizations.Where(o => o.ShortName == organization).Select(o => o.PartyKey).SingleAsync();
         return new Representative(member, key, await app.SignInAsync(member), party, ofOrganization ? organization : null);
-    }
-
-    public static async Task AddPasskeyAsync(this PactaApp app, Member member, TestAuthenticator key)
-    {
-        await using var db = app.CreateDbContext();
-        db.UserPasskeys.Add(new IdentityUserPasskey<Guid>
-        {
-            UserId = member.Id,
-            CredentialId = key.CredentialId,
-            Data = new IdentityPasskeyData
-            {
-                PublicKey = key.PublicKey,
-                Name = "Test key",
-                CreatedAt = DateTimeOffset.UtcNow,
-                SignCount = 0,
-                Transports = ["internal"],
-                IsUserVerified = true,
-                IsBackupEligible = false,
-                IsBackedUp = false,
-                AttestationObject = [],
-                ClientDataJson = [],
-            },
-        });
-        await db.SaveChangesAsync();
     }
 
     /// <summary>What a browser sends after <c>navigator.credentials.get</c>: the credential's <c>toJSON()</c>.</summary>
@@ -91,46 +66,6 @@ internal static class AgreementTesting
     // single-representative party, for the party (no organisation).
     private static Task<string?> OrganizationOfWholePartyVoter(Representative representative) =>
         Task.FromResult<string?>(representative.Party == "civil-society" ? throw new InvalidOperationException("Give civil society's voters their organisation.") : null);
-
-    public static async Task<(HttpStatusCode Status, IHtmlDocument Document, string Location)> GetAsync(HttpClient client, string path)
-    {
-        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
-        return (response.StatusCode, new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync()), response.Headers.Location?.ToString() ?? "");
-    }
-
-    /// <summary>
-    /// Posts the form <paramref name="formName"/> of the page at <paramref name="path"/> with its hidden fields as rendered,
-    /// <paramref name="fields"/> replacing any of the same name; returns the status, the page and where it redirects.
-    /// </summary>
-    public static async Task<(HttpStatusCode Status, IHtmlDocument Document)> PostFormAsync(HttpClient client, string path, string formName, params (string Name, string Value)[] fields)
-    {
-        var result = await PostFormWithLocationAsync(client, path, formName, fields);
-        return (result.Status, result.Document);
-    }
-
-    public static Task<(HttpStatusCode Status, IHtmlDocument Document, string Location)> PostFormWithLocationAsync(HttpClient client, string path, string formName,
-        params (string Name, string Value)[] fields) => PostFormWithLocationAsync(client, path, formName, path, fields);
-
-    /// <summary>Takes the form from the page at <paramref name="path"/> and posts it to <paramref name="target"/>.</summary>
-    public static async Task<(HttpStatusCode Status, IHtmlDocument Document, string Location)> PostFormWithLocationAsync(HttpClient client, string path, string formName,
-        string target, params (string Name, string Value)[] fields)
-    {
-        var (status, page, _) = await GetAsync(client, path);
-        Assert.Equal(HttpStatusCode.OK, status);
-        var form = page.QuerySelectorAll("form").FirstOrDefault(f => f.QuerySelector($"input[name=_handler][value='{formName}']") is not null)
-            ?? throw new InvalidOperationException($"No form '{formName}' on {path}.");
-        var names = fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
-        var values = form.QuerySelectorAll("input[type=hidden]").Where(i => !names.Contains(i.GetAttribute("name")!))
-            .Select(i => KeyValuePair.Create(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
-            .Concat(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)));
-        using var content = new FormUrlEncodedContent(values);
-        using var response = await client.PostAsync(new Uri(target, UriKind.Relative), content);
-        var location = response.Headers.Location is { } l ? (l.IsAbsoluteUri ? l.PathAndQuery + l.Fragment : l.OriginalString) : "";
-        return (response.StatusCode, new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync()), location);
-    }
-
-    public static string Text(AngleSharp.Dom.INode? node) =>
-        node is null ? "" : string.Join(' ', node.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>The fields of a sound draft: title, objective, lead, dates and one milestone; <paramref name="more"/> replace or add.</summary>
     public static (string, string)[] Draft(string title, params (string, string)[] more)

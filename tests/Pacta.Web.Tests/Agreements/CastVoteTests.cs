@@ -101,7 +101,7 @@ public abstract class CastVoteTests(PactaApp app)
         var (code, hash, _) = await DraftAsync();
         var guarantor = await app.RepresentativeAsync("INAI");
         using var unpublished = new TestAuthenticator();
-        await app.AddPasskeyAsync(guarantor.Member, unpublished);
+        await app.StorePasskeyAsync(guarantor.Member, unpublished.CredentialId, unpublished.PublicKey);
 
         var result = await VoteAsync(guarantor, code, 1, hash, key: unpublished);
 

@@ -79,6 +79,36 @@ public abstract class PactaApp(DatabaseProvider provider, bool seed = true) : We
         return member;
     }
 
+    /// <summary>
+    /// Stores a passkey for <paramref name="member"/> as Identity does after registration: the credential id and COSE
+    /// public key given, user verified, counter 0. The record carries it once the member's appointment is published.
+    /// </summary>
+    public async Task<IdentityUserPasskey<Guid>> StorePasskeyAsync(Member member, byte[] credentialId, byte[] publicKey)
+    {
+        var passkey = new IdentityUserPasskey<Guid>
+        {
+            UserId = member.Id,
+            CredentialId = credentialId,
+            Data = new IdentityPasskeyData
+            {
+                PublicKey = publicKey,
+                Name = "Test key",
+                CreatedAt = DateTimeOffset.UtcNow,
+                SignCount = 0,
+                Transports = ["internal"],
+                IsUserVerified = true,
+                IsBackupEligible = false,
+                IsBackedUp = false,
+                AttestationObject = [],
+                ClientDataJson = [],
+            },
+        };
+        await using var db = CreateDbContext();
+        db.UserPasskeys.Add(passkey);
+        await db.SaveChangesAsync();
+        return passkey;
+    }
+
     /// <summary>A client over HTTPS (the session cookie is Secure) that keeps cookies and does not follow redirects.</summary>
     public HttpClient CreateHttpsClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });

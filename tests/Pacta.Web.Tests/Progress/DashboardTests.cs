@@ -1,5 +1,5 @@
 using Pacta.Web.Tests.Infrastructure;
-using static Pacta.Web.Tests.Agreements.AgreementTesting;
+using static Pacta.Web.Tests.People.PeopleTesting;
 
 namespace Pacta.Web.Tests.Progress;
 
@@ -115,9 +115,9 @@ public abstract class PageCacheTests(PactaApp app)
         var anonymous = app.CreateClient();
         var member = await app.SignInAsync(await app.CreateMemberAsync("AGE"));
 
-        var (_, before, _) = await Pacta.Web.Tests.Agreements.AgreementTesting.GetAsync(anonymous, "/es/commitments/DEMO02");
-        var (_, signedIn, _) = await Pacta.Web.Tests.Agreements.AgreementTesting.GetAsync(member, "/es/commitments/DEMO02");
-        var (_, after, _) = await Pacta.Web.Tests.Agreements.AgreementTesting.GetAsync(anonymous, "/es/commitments/DEMO02");
+        var (_, before, _) = await GetAsync(anonymous, "/es/commitments/DEMO02");
+        var (_, signedIn, _) = await GetAsync(member, "/es/commitments/DEMO02");
+        var (_, after, _) = await GetAsync(anonymous, "/es/commitments/DEMO02");
 
         Assert.Null(before.QuerySelector("a[href$='/report']"));
         Assert.NotNull(signedIn.QuerySelector("a[href$='/report']"));

@@ -8,6 +8,7 @@ using Pacta.Core.People;
 using Pacta.Web.Tests.Infrastructure;
 using Pacta.Web.Tests.Verify;
 using static Pacta.Web.Tests.Agreements.AgreementTesting;
+using static Pacta.Web.Tests.People.PeopleTesting;
 
 namespace Pacta.Web.Tests.Progress;
 

@@ -13,13 +13,16 @@ public sealed class EvidenceFiles(string directory)
 
     public string Directory { get; } = directory;
 
-    /// <summary>Writes <paramref name="bytes"/> unless a file with its hash is already kept; returns the hash (hex).</summary>
+    /// <summary>
+    /// Writes <paramref name="bytes"/> unless a file with its hash is already kept; returns the hash (hex), and whether
+    /// this call wrote it (a caller whose operation then fails removes only what it brought).
+    /// </summary>
     /// <remarks>Written to a temporary file and moved into place, so a reader never sees half a file and a crash leaves none.</remarks>
-    public async Task<string> SaveAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
+    public async Task<(string Sha256, bool Created)> SaveAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes.Span));
         var path = PathOf(hash);
-        if (File.Exists(path)) return hash;
+        if (File.Exists(path)) return (hash, false);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.WriteThrough))
@@ -32,8 +35,9 @@ public sealed class EvidenceFiles(string directory)
         {
             // Another upload of the same bytes won: the content is the same by its name.
             File.Delete(temporary);
+            return (hash, false);
         }
-        return hash;
+        return (hash, true);
     }
 
     /// <summary>The file kept for <paramref name="hash"/>, or null; the hash must be 64 lower-case hex digits (it becomes a path).</summary>

@@ -56,10 +56,12 @@ public class EvidenceTypesTests
         try
         {
             var files = new EvidenceFiles(directory);
-            var first = await files.SaveAsync("%PDF-1.7 informe"u8.ToArray());
-            var second = await files.SaveAsync("%PDF-1.7 informe"u8.ToArray());
+            var (first, created) = await files.SaveAsync("%PDF-1.7 informe"u8.ToArray());
+            var (second, again) = await files.SaveAsync("%PDF-1.7 informe"u8.ToArray());
 
             Assert.Equal(first, second);
+            Assert.True(created);
+            Assert.False(again);
             Assert.Equal("%PDF-1.7 informe", await File.ReadAllTextAsync(files.Find(first)!));
             Assert.Single(Directory.GetFiles(directory, "*", SearchOption.AllDirectories));
             Assert.Null(files.Find("../" + first[3..]));

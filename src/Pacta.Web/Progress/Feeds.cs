@@ -36,9 +36,8 @@ internal static class Feeds
     private static async Task<IResult> FeedAsync(PactaDbContext db, TimeProvider time, ProgressSettings settings, IStringLocalizer<Text> t, HttpContext context,
         string language, int? planNumber, string? code)
     {
-        var culture = CultureInfo.GetCultureInfo(language == "en" ? "en-US" : "es-MX");
-        CultureInfo.CurrentUICulture = culture;
-        CultureInfo.CurrentCulture = culture;
+        // The language's culture (Pacta:Cultures) is set from the path by UseCultureFromPath, as for every page.
+        var culture = CultureInfo.CurrentUICulture;
         var commitments = await db.Commitments.AsNoTracking()
             .Where(c => planNumber != null ? c.PlanNumber == planNumber : c.Code == code)
             .Select(c => new { c.Code, c.Title, c.PlanNumber, PlanState = c.Plan!.State, PlanTitle = c.Plan.Title, c.Plan.Fictional })

@@ -41,10 +41,21 @@ public sealed class CastVote(RecordWriter writer, TimeProvider time, RelyingPart
         return written.Value;
     }
 
-    /// <summary>The statement a representative of <paramref name="representation"/> signs for this vote; null with a refusal when they may not vote on it.</summary>
+    /// <summary>The statement the member signs to vote for <paramref name="party"/> on this version; a refusal when they may not vote on it.</summary>
     public static async Task<OperationResult<VoteStatement>> StatementAsync(PactaDbContext db, string code, int version, string party, VoteDecision decision, Guid memberId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var checkedVote = await CheckAsync(db, code, version, party, decision, memberId, ct);
+        return checkedVote.Error ?? OperationResult.Ok(checkedVote.Value!.Statement);
+    }
+
+    /// <summary>A vote that may be cast: its statement, and the appointment it is cast under.</summary>
+    private sealed record CheckedVote(VoteStatement Statement, Representation Representation);
+
+    /// <summary>What <see cref="StatementAsync"/> finds, with the appointment the vote is cast under.</summary>
+    private static async Task<OperationResult<CheckedVote>> CheckAsync(
+        PactaDbContext db, string code, int version, string party, VoteDecision decision, Guid memberId, CancellationToken ct)
+    {
         var commitment = await db.Commitments.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code, ct);
         if (commitment is null || commitment.Provenance != CommitmentProvenance.CoCreatedInPacta)
             return new Refusal("code", "UnknownCommitment", $"code: there is no co-created commitment {code}");
@@ -74,7 +85,7 @@ public sealed class CastVote(RecordWriter writer, TimeProvider time, RelyingPart
         if (earlier.FirstOrDefault(v => v.Unit == unit) is { } cast)
             return new Refusal("version", "AlreadyVoted",
                 $"version: {(organization ?? party)} already voted on version {version} of {code} ({VoteStatement.Name(cast.Decision)}, {cast.At:yyyy-MM-dd}); a vote is final");
-        return OperationResult.Ok(new VoteStatement(code, version, target.Hash, party, organization, decision));
+        return OperationResult.Ok(new CheckedVote(new VoteStatement(code, version, target.Hash, party, organization, decision), representation));
     }
 
     private async Task<OperationResult<VoteOutcome>> RunAsync(PactaDbContext db, RecordBatch batch, VoteInput input, Guid memberId, CancellationToken ct)
@@ -84,9 +95,8 @@ public sealed class CastVote(RecordWriter writer, TimeProvider time, RelyingPart
         if (input.Reason is { Length: > MaxReason }) return new Refusal("reason", "TooLong", $"reason: at most {MaxReason} characters");
         var reason = input.Decision == VoteDecision.Objection ? input.Reason!.Trim() : null;
 
-        var statement = await StatementAsync(db, input.Code, input.Version, input.Party, input.Decision, memberId, ct);
-        if (statement.Value is not { } signed) return statement.Error!;
-        var representation = (await Representation.OfAsync(db, memberId, input.Party, ct))!;
+        var checkedVote = await CheckAsync(db, input.Code, input.Version, input.Party, input.Decision, memberId, ct);
+        if (checkedVote.Value is not var (signed, representation)) return checkedVote.Error!;
 
         // The credential must be the member's own passkey and one the record published for this appointment: the
         // record is where anyone will look for the key that checks this signature.

@@ -31,9 +31,8 @@ internal static class ProgressApi
         Pacta.Web.Progress.ProgressSettings settings, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!ApiValues.TryParsePlanNumber(number, out var n)) return ApiProblems.InvalidParameter("number", number, "a plan number is a positive whole number, like 4");
-        var plan = await db.ActionPlans.AsNoTracking().Where(p => p.Number == n).Select(p => new { p.State }).SingleOrDefaultAsync(cancellationToken);
-        if (plan is null) return ApiProblems.NotFound($"There is no action plan number {n}.");
-        return TypedResults.Ok(await StatusAsync(db, cache, settings, time, n, plan.State is not null, cancellationToken));
+        var rows = await StatusAsync(db, cache, settings, time, n, cancellationToken);
+        return rows is null ? ApiProblems.NotFound($"There is no action plan number {n}.") : TypedResults.Ok(rows);
     }
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem, NotFoundProblem>> GetStatusCsv(
@@ -41,9 +40,7 @@ internal static class ProgressApi
         Pacta.Web.Progress.ProgressSettings settings, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!ApiValues.TryParsePlanNumber(number, out var n)) return ApiProblems.InvalidParameter("number", number, "a plan number is a positive whole number, like 4");
-        var plan = await db.ActionPlans.AsNoTracking().Where(p => p.Number == n).Select(p => new { p.State }).SingleOrDefaultAsync(cancellationToken);
-        if (plan is null) return ApiProblems.NotFound($"There is no action plan number {n}.");
-        var rows = await StatusAsync(db, cache, settings, time, n, plan.State is not null, cancellationToken);
+        if (await StatusAsync(db, cache, settings, time, n, cancellationToken) is not { } rows) return ApiProblems.NotFound($"There is no action plan number {n}.");
         var csv = new Csv();
         csv.WriteRow([.. StatusCsvColumns]);
         foreach (var c in rows)
@@ -61,9 +58,13 @@ internal static class ProgressApi
         "milestone_number", "milestone_title_es", "milestone_title_en", "responsible_institution", "end_date", "milestone_status", "completion", "last_report",
     ];
 
-    private static async Task<List<CommitmentStatusDto>> StatusAsync(PactaDbContext db, Pacta.Web.Progress.PlanDashboardCache cache, Pacta.Web.Progress.ProgressSettings settings,
-        TimeProvider time, int plan, bool tracked, CancellationToken cancellationToken)
+    /// <summary>The plan's dashboard rows as open data; null when there is no such plan.</summary>
+    private static async Task<List<CommitmentStatusDto>?> StatusAsync(PactaDbContext db, Pacta.Web.Progress.PlanDashboardCache cache, Pacta.Web.Progress.ProgressSettings settings,
+        TimeProvider time, int plan, CancellationToken cancellationToken)
     {
+        var found = await db.ActionPlans.AsNoTracking().Where(p => p.Number == plan).Select(p => new { p.State }).SingleOrDefaultAsync(cancellationToken);
+        if (found is null) return null;
+        var tracked = found.State is not null;
         var rows = await cache.ReadAsync(db, plan, time.GetUtcNow(), settings.StalledDays, cancellationToken);
         // A plan whose follow-up Pacta does not hold (imported, state unknown) gets no computed status: null, never a guess.
         return [.. rows.Select(r => new CommitmentStatusDto(r.Code, new BilingualText(r.Title.Es, r.Title.En), r.Lead, tracked ? PublicNames.Name(r.Status) : null,

@@ -36,6 +36,12 @@ public static class PublicNames
         PlanState.Closed => "closed",
     };
 
+    public static string Name(StageOutcome outcome) => outcome switch
+    {
+        StageOutcome.Agreed => "agreed",
+        StageOutcome.Objected => "objected",
+    };
+
     public static string Name(CommitmentProvenance provenance) => provenance switch
     {
         CommitmentProvenance.ImportedFromPublicSources => "imported-from-public-sources",

@@ -4,6 +4,7 @@ using Pacta.Core.Commitments;
 using Pacta.Core.Data;
 using Pacta.Core.Forum;
 using Pacta.Core.People;
+using Pacta.Core.Plans;
 using Pacta.Core.RecordStore;
 
 namespace Pacta.Core.Agreements;
@@ -62,23 +63,18 @@ public sealed class CastVote(RecordWriter writer, TimeProvider time, RelyingPart
         var target = await db.CommitmentVersions.AsNoTracking().SingleOrDefaultAsync(v => v.CommitmentCode == code && v.Number == version, ct);
         if (target is null) return new Refusal("version", "UnknownVersion", $"version: {code} has no version {version}");
         var newest = await db.CommitmentVersions.Where(v => v.CommitmentCode == code).MaxAsync(v => v.Number, ct);
+        // Only co-creation accepts new commitments; a closed plan's commitments are no longer amended.
+        var stage = await db.ActionPlans.Where(p => p.Number == commitment.PlanNumber).Select(p => p.State).SingleAsync(ct);
+        if (target.Kind == VersionKind.Draft && stage != PlanState.CoCreation)
+            return new Refusal("plan", "NotInCoCreation", $"plan: plan {commitment.PlanNumber} is no longer in co-creation; a draft that was not agreed stays a draft");
+        if (stage == PlanState.Closed) return new Refusal("plan", "Closed", $"plan: plan {commitment.PlanNumber} is closed; its commitments are no longer amended");
         if (target.AgreedAt is not null) return new Refusal("version", "AlreadyAgreed", $"version: version {version} of {code} is already agreed by every party");
         if (version < newest || (commitment.AgreedVersion is { } agreed && version < agreed))
             return new Refusal("version", "Superseded", $"version: version {version} of {code} was superseded by version {newest}; votes are on the newest text");
 
-        var representation = await Representation.OfAsync(db, memberId, party, ct);
-        if (representation is null)
-            return new Refusal("party", "NotYourParty", $"party: you are not a representative of {party}; a representative votes for their own party only");
-        var rule = await db.Parties.Where(p => p.Key == party).Select(p => p.DecisionRule).SingleAsync(ct);
-        string? organization;
-        if (rule == DecisionRule.SingleRepresentative)
-        {
-            if (representation.Appointment.OrganizationId is not null)
-                return new Refusal("party", "NotWholeParty", $"party: {party} decides by a single representative; an organisation's representative does not vote for it");
-            organization = null;
-        }
-        else organization = representation.MemberOrganization;
-
+        var voter = await SignedVoting.VoterAsync(db, memberId, party, ct);
+        if (voter.Value is not { } who) return voter.Error!;
+        var (representation, organization) = who;
         var unit = organization ?? VoteStatement.WholeParty;
         var earlier = await db.Votes.AsNoTracking().Where(v => v.CommitmentCode == code && v.VersionNumber == version && v.PartyKey == party)
             .ToListAsync(ct);
@@ -98,24 +94,8 @@ public sealed class CastVote(RecordWriter writer, TimeProvider time, RelyingPart
         var checkedVote = await CheckAsync(db, input.Code, input.Version, input.Party, input.Decision, memberId, ct);
         if (checkedVote.Value is not var (signed, representation)) return checkedVote.Error!;
 
-        // The credential must be the member's own passkey and one the record published for this appointment: the
-        // record is where anyone will look for the key that checks this signature.
-        var passkey = (await db.UserPasskeys.Where(p => p.UserId == memberId).ToListAsync(ct))
-            .FirstOrDefault(p => p.CredentialId.AsSpan().SequenceEqual(input.CredentialId));
-        var published = passkey is not null && (await db.PublishedCredentials.AsNoTracking()
-            .Where(c => c.AppointmentId == representation.Appointment.Id).Select(c => c.CredentialId).ToListAsync(ct))
-            .Any(c => c.AsSpan().SequenceEqual(input.CredentialId));
-        if (passkey is null || !published)
-            return new Refusal("passkey", "NotPublished", "passkey: sign with the passkey published in the record for your appointment");
-        if (input.Assertion.Verify(signed.Challenge(), relyingParty.Id, relyingParty.Origins, passkey.Data.PublicKey) is { } problem)
-            return new Refusal("passkey", "BadSignature", $"passkey: {problem}");
-        var count = input.Assertion.SignCount;
-        if (count != 0 || passkey.Data.SignCount != 0)
-        {
-            if (count <= passkey.Data.SignCount)
-                return new Refusal("passkey", "CounterBehind", "passkey: its signature counter went backwards; the authenticator may have been copied");
-            passkey.Data.SignCount = count;
-        }
+        if (await SignedVoting.CheckSignatureAsync(db, memberId, representation.Appointment.Id, input.CredentialId, input.Assertion, signed.Challenge(), relyingParty, ct) is { } refused)
+            return refused;
 
         var now = AgreementRules.Now(time);
         var vote = new Vote
@@ -160,15 +140,13 @@ public sealed class CastVote(RecordWriter writer, TimeProvider time, RelyingPart
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(versions);
-        var parties = await db.Parties.AsNoTracking().Select(p => new { p.Key, p.DecisionRule }).ToListAsync(ct);
-        var organizations = (await db.Organizations.AsNoTracking().Select(o => new { o.PartyKey, o.ShortName }).ToListAsync(ct))
-            .ToLookup(o => o.PartyKey, o => o.ShortName);
+        var electorate = await Electorate.ReadAsync(db, ct);
         var votes = (await db.Votes.AsNoTracking().Where(v => v.CommitmentCode == code)
                 .Select(v => new { v.VersionNumber, v.PartyKey, v.Organization, v.Decision, v.At }).ToListAsync(ct))
             .OrderBy(v => v.At).Select(v => (v.VersionNumber, v.PartyKey, Unit: v.Organization ?? VoteStatement.WholeParty, v.Decision)).ToList();
         if (added is not null) votes.Add((added.VersionNumber, added.PartyKey, added.Unit, added.Decision));
-        return versions.ToDictionary(version => version, version => parties.ToDictionary(p => p.Key, p => PartyDecisions.Tally(p.DecisionRule, [.. organizations[p.Key]],
-            votes.Where(v => v.VersionNumber == version && v.PartyKey == p.Key).Select(v => (v.Unit, v.Decision))), StringComparer.Ordinal));
+        return versions.ToDictionary(version => version, version => electorate.Positions(
+            [.. votes.Where(v => v.VersionNumber == version).Select(v => (v.PartyKey, v.Unit, v.Decision))]));
     }
 
     private static async Task AgreeAsync(PactaDbContext db, RecordBatch batch, string code, int number, DateTimeOffset now, CancellationToken ct)

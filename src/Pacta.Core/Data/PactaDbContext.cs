@@ -53,6 +53,8 @@ public sealed class PactaDbContext(DbContextOptions<PactaDbContext> options) : I
     public DbSet<Agreements.TableSeat> TableSeats => Set<Agreements.TableSeat>();
     public DbSet<Agreements.CommitmentVersion> CommitmentVersions => Set<Agreements.CommitmentVersion>();
     public DbSet<Agreements.Vote> Votes => Set<Agreements.Vote>();
+    public DbSet<Plans.StageProposal> StageProposals => Set<Plans.StageProposal>();
+    public DbSet<Plans.StageVote> StageVotes => Set<Plans.StageVote>();
     public DbSet<Progress.ProgressReport> ProgressReports => Set<Progress.ProgressReport>();
     public DbSet<Progress.Evidence> Evidence => Set<Progress.Evidence>();
     public DbSet<Progress.ProgressDispute> ProgressDisputes => Set<Progress.ProgressDispute>();

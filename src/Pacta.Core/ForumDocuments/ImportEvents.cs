@@ -98,7 +98,7 @@ internal static class ImportEvents
         ["source"] = c.Source,
     };
 
-    private static JsonObject Plan(ActionPlan p) => new()
+    internal static JsonObject Plan(ActionPlan p) => new()
     {
         ["number"] = p.Number,
         ["title"] = Text(p.Title),

@@ -58,7 +58,8 @@ public sealed class ImportForumDocument(PactaDbContext db, TimeProvider time)
         Dictionary<string, Organization> Organizations,
         List<ParticipationChange> Participation,
         Dictionary<int, ActionPlan> Plans,
-        Dictionary<string, Commitment> Commitments)
+        Dictionary<string, Commitment> Commitments,
+        HashSet<int> PlansMovedByForum)
     {
         public static async Task<StoredState> LoadAsync(PactaDbContext db, CancellationToken cancellationToken) => new(
             await db.Forums.SingleOrDefaultAsync(cancellationToken),
@@ -67,7 +68,8 @@ public sealed class ImportForumDocument(PactaDbContext db, TimeProvider time)
             await db.ParticipationChanges.ToListAsync(cancellationToken),
             await db.ActionPlans.ToDictionaryAsync(p => p.Number, cancellationToken),
             await db.Commitments.Include(c => c.SupportingInstitutions).Include(c => c.Milestones)
-                .ToDictionaryAsync(c => c.Code, StringComparer.Ordinal, cancellationToken));
+                .ToDictionaryAsync(c => c.Code, StringComparer.Ordinal, cancellationToken),
+            [.. await db.StageProposals.Select(p => p.PlanNumber).Distinct().ToListAsync(cancellationToken)]);
     }
 
     private static List<DocumentError> CheckReferences(string file, ForumDocument document, StoredState stored)
@@ -102,6 +104,10 @@ public sealed class ImportForumDocument(PactaDbContext db, TimeProvider time)
         {
             if (!plans.TryAdd(plan.Number, plan.Path))
                 errors.Add(new(file, $"{plan.Path}.number", $"duplicate plan number {plan.Number} (first at {plans[plan.Number]}.number)"));
+            // A plan's stage, once the forum decides it in Pacta, moves only by a proposal every party approves.
+            if (stored.PlansMovedByForum.Contains(plan.Number) && stored.Plans.TryGetValue(plan.Number, out var storedPlan) && storedPlan.State != plan.State)
+                errors.Add(new(file, $"{plan.Path}.state",
+                    $"plan {plan.Number} is in {(storedPlan.State is { } stage ? PublicNames.Name(stage) : "no recorded stage")} by the forum's decision in Pacta: its stage moves only by a proposal that every party approves, never by an import"));
             foreach (var commitment in plan.Commitments)
             {
                 if (stored.Commitments.TryGetValue(commitment.Code, out var existing) && existing.PlanNumber != plan.Number)

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Pacta.Core.Agreements;
 using Pacta.Core.Data;
 using Pacta.Core.People;
+using Pacta.Core.Plans;
 
 namespace Pacta.Web.Api;
 
@@ -24,6 +25,33 @@ internal static class AgreementsApi
             .WithName("ListCommitmentVersions")
             .WithTags("Co-creation")
             .WithSummary("Every version of a co-created commitment, oldest first: its text and hash, and each party's signed approvals and objections.");
+        api.MapGet("/plans/{number}/stages", ListStages)
+            .WithName("ListPlanStages")
+            .WithTags("Plans")
+            .WithSummary("Every proposal to move a plan to its next stage (co-creation, implementation, closed), oldest first, with each party's signed votes.");
+    }
+
+    public static async Task<Results<Ok<List<StageProposalDto>>, ValidationProblem, NotFoundProblem>> ListStages(
+        [Description("Plan number: a positive whole number, like 4.")] string number, PactaDbContext db, CancellationToken cancellationToken)
+    {
+        if (!ApiValues.TryParsePlanNumber(number, out var n)) return ApiProblems.InvalidParameter("number", number, "a plan number is a positive whole number, like 4");
+        if (!await db.ActionPlans.AnyAsync(p => p.Number == n, cancellationToken)) return ApiProblems.NotFound($"There is no action plan number {n}.");
+        var proposals = await db.StageProposals.AsNoTracking().Where(p => p.PlanNumber == n).OrderBy(p => p.Number).ToListAsync(cancellationToken);
+        var votes = (await db.StageVotes.AsNoTracking().Where(v => v.PlanNumber == n).ToListAsync(cancellationToken))
+            .OrderBy(v => v.Id).ToLookup(v => v.ProposalNumber);
+        var result = new List<StageProposalDto>(proposals.Count);
+        foreach (var p in proposals)
+        {
+            var positions = await CastStageVote.PositionsAsync(db, n, p.Number, null, cancellationToken);
+            result.Add(new StageProposalDto(n, p.Number, ApiValues.Name(p.From), ApiValues.Name(p.To), p.ProposedByOrganization, new BilingualText(p.Reason.Es, p.Reason.En),
+                p.ProposedAt, p.Outcome is { } outcome ? Pacta.Core.PublicNames.Name(outcome) : null, p.DecidedAt,
+                positions.OrderBy(x => x.Key, StringComparer.Ordinal).ToDictionary(x => x.Key, x => ApiValues.Name(x.Value), StringComparer.Ordinal),
+                [.. votes[p.Number].Select(vote => new StageVoteDto(n, p.Number, ApiValues.Name(p.From), ApiValues.Name(p.To), vote.PartyKey, vote.Organization,
+                    VoteStatement.Name(vote.Decision), vote.Reason, vote.AppointmentId.ToString("D"), PublicCredential.Base64Url(vote.CredentialId), vote.RelyingPartyId,
+                    new AssertionDto(PublicCredential.Base64Url(vote.AuthenticatorData), PublicCredential.Base64Url(vote.ClientDataJson), PublicCredential.Base64Url(vote.Signature)),
+                    vote.At))]));
+        }
+        return TypedResults.Ok(result);
     }
 
     public static async Task<Results<Ok<List<WorkingTableDto>>, ValidationProblem, NotFoundProblem>> ListWorkingTables(
@@ -97,6 +125,21 @@ public sealed record CommitmentVersionDto(
 /// <param name="RelyingParty">The relying-party ID the passkey is bound to.</param>
 public sealed record VoteDto(
     string Commitment, int Version, string VersionHash, string Party, string? Organization, string Decision, string? Reason,
+    string Appointment, string Credential, string RelyingParty, AssertionDto Assertion, DateTimeOffset At);
+
+/// <summary>A proposal to move a plan to its next stage, with the fields of its <c>plan.stage.proposed</c> event.</summary>
+/// <param name="From">The stage the plan was in: <c>co-creation</c> or <c>implementation</c>.</param>
+/// <param name="To">The stage proposed: <c>implementation</c> or <c>closed</c>.</param>
+/// <param name="Organization">The proposer's organisation (never the person).</param>
+/// <param name="Outcome"><c>agreed</c> (every party approved: the plan moved on <paramref name="DecidedAt"/>), <c>objected</c> (a party objected: it did not), or null while undecided.</param>
+/// <param name="Parties">Each party's position under its DecisionRule: <c>pending</c>, <c>approved</c> or <c>objected</c>.</param>
+public sealed record StageProposalDto(
+    int Plan, int Proposal, string From, string To, string Organization, BilingualText Reason, DateTimeOffset ProposedAt,
+    string? Outcome, DateTimeOffset? DecidedAt, IReadOnlyDictionary<string, string> Parties, IReadOnlyList<StageVoteDto> Votes);
+
+/// <summary>A signed vote on a stage proposal, with the fields of its <c>plan.stage.approved</c> or <c>plan.stage.objected</c> event.</summary>
+public sealed record StageVoteDto(
+    int Plan, int Proposal, string From, string To, string Party, string? Organization, string Decision, string? Reason,
     string Appointment, string Credential, string RelyingParty, AssertionDto Assertion, DateTimeOffset At);
 
 /// <summary>The WebAuthn assertion, base64url: the signature covers authenticatorData ‖ SHA-256(clientDataJSON).</summary>

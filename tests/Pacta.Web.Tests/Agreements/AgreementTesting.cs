@@ -62,6 +62,19 @@ internal static class AgreementTesting
         return (result.Status, result.Document);
     }
 
+    /// <summary>Votes on a plan's stage proposal as the stage vote page does with script: the stage statement signed by <paramref name="signer"/>.</summary>
+    public static async Task<(HttpStatusCode Status, IHtmlDocument Document)> StageVoteAsync(this Representative representative, int plan, int proposal,
+        Pacta.Core.Plans.PlanState from, Pacta.Core.Plans.PlanState to, VoteDecision decision = VoteDecision.Approval, string? reason = null, TestAuthenticator? signer = null)
+    {
+        var statement = new Pacta.Core.Plans.StageStatement(plan, proposal, from, to, representative.Party,
+            representative.Organization ?? await OrganizationOfWholePartyVoter(representative), decision);
+        var assertion = (signer ?? representative.Key).Assert(statement.Challenge());
+        var path = $"/es/plans/{plan}/stages/{proposal}/vote";
+        var result = await PostFormWithLocationAsync(representative.Client, path, "stage-vote", path,
+            ("Vote.Decision", VoteStatement.Name(decision)), ("Vote.Reason", reason ?? ""), ("Vote.Credential", CredentialJson(representative.Key.CredentialId, assertion)));
+        return (result.Status, result.Document);
+    }
+
     // A whole-party representative of a party deciding by its organisations votes for their own organisation; in a
     // single-representative party, for the party (no organisation).
     private static Task<string?> OrganizationOfWholePartyVoter(Representative representative) =>

@@ -83,6 +83,11 @@ internal static class AuthorizationMatrix
         ["/{lang}/plans/{number:int}/feed.atom"] = Anonymous,
         ["/{lang}/commitments/{code}/feed.atom"] = Anonymous,
         ["/{lang}/disputes/{Id:guid}/answer"] = "participant",
+        ["/api/v1/plans/{number}/stages"] = Anonymous,
+        ["/plans/stage-vote-options"] = "participant",
+        ["/{lang}/plans/{Number:int}/stages"] = Anonymous,
+        ["/{lang}/plans/{Number:int}/stages/new"] = "participant",
+        ["/{lang}/plans/{Number:int}/stages/{Proposal:int}/vote"] = "participant",
     };
 
     /// <summary>What each role meets at an endpoint of each policy (the party in the address is the member's).</summary>
@@ -112,6 +117,7 @@ internal static class AuthorizationMatrix
         .Replace("{number}", "4", StringComparison.Ordinal)
         .Replace("{number:int}", "99", StringComparison.Ordinal)
         .Replace("{Number:int}", "4", StringComparison.Ordinal)
+        .Replace("{Proposal:int}", "1", StringComparison.Ordinal)
         .Replace("{code}", "MX0081", StringComparison.Ordinal)
         .Replace("{Code}", "MX0081", StringComparison.Ordinal)
         .Replace("{index}", "1", StringComparison.Ordinal)

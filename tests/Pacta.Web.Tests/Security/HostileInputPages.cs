@@ -49,6 +49,25 @@ internal static class HostileInputPages
             .. await CoCreationPagesAsync(app, clients),
             ("/es/commitments/DEMO01/milestones/1/report", clients.Representative, null),
             (await DisputePageAsync(app), clients.Representative, () => DisputePageAsync(app)),
+            .. await StagePagesAsync(app, clients),
+        ];
+    }
+
+    /// <summary>
+    /// The stage forms: proposing plan 99's next stage (the fictional sample plan, in implementation) and voting on a
+    /// proposal to close it. The proposal is made first, so a proposal the suite's first accepted text would make is
+    /// refused as pending: the form is attacked in full without the plan moving.
+    /// </summary>
+    private static async Task<List<(string Url, HttpClient Client, Func<Task<string>>? Renew)>> StagePagesAsync(PactaApp app, Clients clients)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var proposal = await new Pacta.Core.Plans.ProposeStage(scope.ServiceProvider.GetRequiredService<Pacta.Core.RecordStore.RecordWriter>(), TimeProvider.System)
+            .ExecuteAsync(99, Pacta.Core.Plans.PlanState.Closed, new Pacta.Core.LocalizedText("Cierre del plan de ejemplo", null), clients.RepresentativeId);
+        if (!proposal.Succeeded) throw new InvalidOperationException(proposal.Error!.Message);
+        return
+        [
+            ("/es/plans/99/stages/new", clients.Representative, null),
+            ($"/es/plans/99/stages/{proposal.Value}/vote", clients.Representative, null),
         ];
     }
 

@@ -130,7 +130,8 @@ internal static class EventShapes
         ("grounds", EventShape.ArrayOf(EventShape.Text)),
         ("source", EventShape.TextOrNull));
 
-    public static readonly EventShape Plan = EventShape.Object(
+    private static readonly (string Name, EventShape Shape)[] PlanMembers =
+    [
         ("number", EventShape.WholeNumber),
         ("title", EventShape.Bilingual),
         ("period", EventShape.Object(("from", EventShape.TextOrNull), ("to", EventShape.TextOrNull), ("extendedTo", EventShape.TextOrNull))),
@@ -149,7 +150,40 @@ internal static class EventShapes
                 ("major", EventShape.WholeNumberOrNull),
                 ("outstanding", EventShape.WholeNumberOrNull),
                 ("noEvidence", EventShape.WholeNumberOrNull))))),
-        ("source", EventShape.TextOrNull));
+        ("source", EventShape.TextOrNull),
+    ];
+
+    public static readonly EventShape Plan = EventShape.Object(PlanMembers);
+
+    /// <summary><c>plan.stage.changed</c>: the plan's state in its new stage, and the proposal every party approved.</summary>
+    public static readonly EventShape PlanStageChanged = EventShape.Object([.. PlanMembers, ("proposal", EventShape.WholeNumber)]);
+
+    /// <summary><c>plan.stage.proposed</c> (src/Pacta.Core/Plans/PlanStageEvents.cs).</summary>
+    public static readonly EventShape StageProposed = EventShape.Object(
+        ("plan", EventShape.WholeNumber.Referring("plan/")),
+        ("proposal", EventShape.WholeNumber),
+        ("from", EventShape.Text),
+        ("to", EventShape.Text),
+        ("organization", EventShape.Text.Referring("organization/")),
+        ("reason", EventShape.Bilingual));
+
+    /// <summary><c>plan.stage.approved</c> and <c>plan.stage.objected</c>: a signed vote on a stage proposal.</summary>
+    public static readonly EventShape StageVote = EventShape.Object(
+        ("plan", EventShape.WholeNumber.Referring("plan/")),
+        ("proposal", EventShape.WholeNumber),
+        ("from", EventShape.Text),
+        ("to", EventShape.Text),
+        ("party", EventShape.Text.Referring("party/")),
+        ("organization", EventShape.TextOrNull.Referring("organization/")),
+        ("decision", EventShape.Text),
+        ("reason", EventShape.TextOrNull),
+        ("appointment", EventShape.Text.Referring("representative/")),
+        ("credential", EventShape.Text),
+        ("relyingParty", EventShape.Text),
+        ("assertion", EventShape.Object(
+            ("authenticatorData", EventShape.Text),
+            ("clientDataJSON", EventShape.Text),
+            ("signature", EventShape.Text))));
 
     private static readonly EventShape Milestone = EventShape.Object(
         ("number", EventShape.WholeNumber),
@@ -297,6 +331,12 @@ internal static class EventShapes
     public static readonly int ParticipationDate = Participation.Find("date");
     public static readonly int ParticipationStatus = Participation.Find("status");
     public static readonly int PlanNumber = Plan.Find("number");
+    public static readonly int StagePlan = StageProposed.Find("plan");
+    public static readonly int StageProposal = StageProposed.Find("proposal");
+    public static readonly int StageVotePlan = StageVote.Find("plan");
+    public static readonly int StageVoteProposal = StageVote.Find("proposal");
+    public static readonly int StageVoteParty = StageVote.Find("party");
+    public static readonly int StageVoteOrganization = StageVote.Find("organization");
     public static readonly int CommitmentCode = Commitment.Find("code");
     public static readonly int AgreedCode = CommitmentAgreed.Find("code");
     public static readonly int TableId = WorkingTable.Find("id");

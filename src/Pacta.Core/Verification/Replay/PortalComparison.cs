@@ -54,6 +54,7 @@ public static class PortalComparison
             await run.IncidentsAsync();
             await run.CoCreationAsync();
             await run.ProgressAsync();
+            await run.StagesAsync();
         }
         catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
         {
@@ -293,6 +294,38 @@ public static class PortalComparison
                 Fields(record, portal, "id", "commitment", "milestone", "completion", "narrative", "party", "organization", "evidence");
             foreach (var (_, record, portal) in Match(EntityKind.Dispute, disputes))
                 Fields(record, portal, "id", "report", "party", "organization", "reason", "answer", "answeredBy");
+        }
+
+        /// <summary>
+        /// Stage proposals and their votes (<c>/api/v1/plans/{n}/stages</c> for every plan the record has), field by field
+        /// as in their events; a portal from before stages answers 404 there and shows none. The plan's stage itself is
+        /// compared with the plan (<see cref="PlansAsync"/>).
+        /// </summary>
+        public async Task StagesAsync()
+        {
+            var plans = Of(EntityKind.Plan).Select(p => Data(p).GetProperty("number").GetInt32()).ToList();
+            var pages = await GetAllAsync(plans.Select(n => string.Create(CultureInfo.InvariantCulture, $"api/v1/plans/{n}/stages")));
+            var proposals = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            var votes = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            foreach (var page in pages.OfType<JsonDocument>())
+            {
+                foreach (var proposal in page.RootElement.EnumerateArray())
+                {
+                    var subject = string.Create(CultureInfo.InvariantCulture, $"plan/{proposal.GetProperty("plan").GetInt32()}/stage/{proposal.GetProperty("proposal").GetInt32()}");
+                    proposals.TryAdd(subject, proposal);
+                    foreach (var vote in proposal.GetProperty("votes").EnumerateArray())
+                    {
+                        var organization = vote.GetProperty("organization");
+                        var voteSubject = $"{subject}/vote/{vote.GetProperty("party").GetString()}"
+                            + (organization.ValueKind == JsonValueKind.String ? "/" + organization.GetString() : "");
+                        if (!votes.TryAdd(voteSubject, vote))
+                            Differences.Add(new(DifferenceKind.FieldDiffers, voteSubject, "party", "one vote", "listed more than once", state.Entities.GetValueOrDefault(voteSubject)?.Index));
+                    }
+                }
+            }
+            foreach (var (_, record, portal) in Match(EntityKind.StageProposal, proposals)) Fields(record, portal, "plan", "proposal", "from", "to", "organization", "reason");
+            foreach (var (_, record, portal) in Match(EntityKind.StageVote, votes))
+                Fields(record, portal, "plan", "proposal", "from", "to", "party", "organization", "decision", "reason", "appointment", "credential", "relyingParty", "assertion");
         }
 
         /// <summary>Compares the named fields, the same name in the event's data and the API's object.</summary>

@@ -40,6 +40,12 @@ public enum EntityKind
 
     /// <summary><c>dispute/ID</c>, from <c>progress.disputed</c> and <c>progress.dispute.answered</c>.</summary>
     Dispute,
+
+    /// <summary><c>plan/N/stage/K</c>, from <c>plan.stage.proposed</c>.</summary>
+    StageProposal,
+
+    /// <summary><c>plan/N/stage/K/vote/PARTY[/ORGANIZATION]</c>, from <c>plan.stage.approved</c> or <c>plan.stage.objected</c>.</summary>
+    StageVote,
 }
 
 /// <summary>One entity as the record establishes it: the <c>data</c> of the latest event about its subject.</summary>

@@ -158,6 +158,10 @@ public sealed class PublicStateReplay : IVerifiedEntrySink
         else if (type.SequenceEqual("progress.reported"u8)) (kind, shape, _type) = (EntityKind.Progress, EventShapes.ProgressReported, "progress.reported");
         else if (type.SequenceEqual("progress.disputed"u8)) (kind, shape, _type) = (EntityKind.Dispute, EventShapes.Dispute, "progress.disputed");
         else if (type.SequenceEqual("progress.dispute.answered"u8)) (kind, shape, _type) = (EntityKind.Dispute, EventShapes.Dispute, "progress.dispute.answered");
+        else if (type.SequenceEqual("plan.stage.proposed"u8)) (kind, shape, _type) = (EntityKind.StageProposal, EventShapes.StageProposed, "plan.stage.proposed");
+        else if (type.SequenceEqual("plan.stage.approved"u8)) (kind, shape, _type) = (EntityKind.StageVote, EventShapes.StageVote, "plan.stage.approved");
+        else if (type.SequenceEqual("plan.stage.objected"u8)) (kind, shape, _type) = (EntityKind.StageVote, EventShapes.StageVote, "plan.stage.objected");
+        else if (type.SequenceEqual("plan.stage.changed"u8)) (kind, shape, _type) = (EntityKind.Plan, EventShapes.PlanStageChanged, "plan.stage.changed");
         else
         {
             Problem(index, $"has an unknown event type {Text(entry, layout.Type)}");
@@ -178,6 +182,9 @@ public sealed class PublicStateReplay : IVerifiedEntrySink
         // An import's commitment is looked at only once the record has co-created ones: the replay of a million imports stays as cheap as it was.
         if (kind is EntityKind.Version or EntityKind.Vote || (kind == EntityKind.Commitment && (ReferenceEquals(shape, EventShapes.CommitmentAgreed) || _agreements.Any)))
             _agreements.Check(index, _type, Unquote(subject), data, _top);
+        // A plan's stage moves by every party's signed approval; an import must not move it afterwards.
+        else if (kind is EntityKind.StageProposal or EntityKind.StageVote || (kind == EntityKind.Plan && (ReferenceEquals(shape, EventShapes.PlanStageChanged) || _agreements.AnyStage)))
+            _agreements.CheckStage(index, _type, data);
 
         var subjectChars = Chars(subject[1..^1], out var subjectText);
         if (ReferenceEquals(shape, EventShapes.RepresentativeRemoved))
@@ -348,6 +355,25 @@ public sealed class PublicStateReplay : IVerifiedEntrySink
                 {
                     Append(ref length, "/"u8);
                     Append(ref length, Inner(data, _top[EventShapes.VoteOrganization]));
+                }
+                break;
+            case EntityKind.StageProposal:
+                Append(ref length, "plan/"u8);
+                Append(ref length, data.Slice(_top[EventShapes.StagePlan].Start, _top[EventShapes.StagePlan].Length));
+                Append(ref length, "/stage/"u8);
+                Append(ref length, data.Slice(_top[EventShapes.StageProposal].Start, _top[EventShapes.StageProposal].Length));
+                break;
+            case EntityKind.StageVote:
+                Append(ref length, "plan/"u8);
+                Append(ref length, data.Slice(_top[EventShapes.StageVotePlan].Start, _top[EventShapes.StageVotePlan].Length));
+                Append(ref length, "/stage/"u8);
+                Append(ref length, data.Slice(_top[EventShapes.StageVoteProposal].Start, _top[EventShapes.StageVoteProposal].Length));
+                Append(ref length, "/vote/"u8);
+                Append(ref length, Inner(data, _top[EventShapes.StageVoteParty]));
+                if (data[_top[EventShapes.StageVoteOrganization].Start] == (byte)'"')
+                {
+                    Append(ref length, "/"u8);
+                    Append(ref length, Inner(data, _top[EventShapes.StageVoteOrganization]));
                 }
                 break;
             case EntityKind.Representative:

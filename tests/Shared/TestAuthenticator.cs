@@ -49,21 +49,7 @@ public sealed class TestAuthenticator : IDisposable
     /// <summary>Signs <paramref name="challenge"/> for <paramref name="relyingPartyId"/> as seen from <paramref name="origin"/>.</summary>
     /// <param name="flags">Authenticator data flags; 0x05 is user present and verified.</param>
     public WebAuthnAssertion Assert(byte[] challenge, string relyingPartyId = "localhost", string origin = "http://localhost:5080", byte flags = 0x05,
-        string type = "webauthn.get")
-    {
-        var authenticatorData = new byte[37];
-        SHA256.HashData(Encoding.UTF8.GetBytes(relyingPartyId), authenticatorData);
-        authenticatorData[32] = flags;
-        var count = ++_signCount;
-        authenticatorData[33] = (byte)(count >> 24);
-        authenticatorData[34] = (byte)(count >> 16);
-        authenticatorData[35] = (byte)(count >> 8);
-        authenticatorData[36] = (byte)count;
-        var clientData = Encoding.UTF8.GetBytes(
-            $"{{\"type\":\"{type}\",\"challenge\":\"{PublicCredential.Base64Url(challenge)}\",\"origin\":\"{origin}\",\"crossOrigin\":false}}");
-        var signed = authenticatorData.Concat(SHA256.HashData(clientData)).ToArray();
-        return new WebAuthnAssertion(authenticatorData, clientData, Sign(signed));
-    }
+        string type = "webauthn.get") => SoftwarePasskey.Assertion(challenge, relyingPartyId, origin, ++_signCount, flags, type, Sign);
 
     /// <summary>The private key as PKCS#8, the form Chromium's virtual authenticator takes (<c>WebAuthn.addCredential</c>); ES256 only.</summary>
     public byte[] PrivateKeyPkcs8() => _ecdsa?.ExportPkcs8PrivateKey() ?? throw new InvalidOperationException("Only an ES256 key goes into a virtual authenticator here.");
@@ -82,19 +68,9 @@ public sealed class TestAuthenticator : IDisposable
         _ed25519?.Dispose();
     }
 
-    // CBOR (RFC 8949), the few forms a COSE key needs.
-    private static byte[] Int(long value) => value >= 0 ? Head(0, (ulong)value) : Head(1, (ulong)(-1 - value));
+    private static byte[] Int(long value) => SoftwarePasskey.CborInteger(value);
 
-    private static byte[] Bytes(byte[] value) => [.. Head(2, (ulong)value.Length), .. value];
+    private static byte[] Bytes(byte[] value) => SoftwarePasskey.CborBytes(value);
 
-    private static byte[] Map(params (long Label, byte[] Value)[] entries) =>
-        [.. Head(5, (ulong)entries.Length), .. entries.SelectMany(e => Int(e.Label).Concat(e.Value))];
-
-    private static byte[] Head(int major, ulong argument) => argument switch
-    {
-        < 24 => [(byte)(major << 5 | (int)argument)],
-        <= byte.MaxValue => [(byte)(major << 5 | 24), (byte)argument],
-        <= ushort.MaxValue => [(byte)(major << 5 | 25), (byte)(argument >> 8), (byte)argument],
-        _ => throw new ArgumentOutOfRangeException(nameof(argument)),
-    };
+    private static byte[] Map(params (long Label, byte[] Value)[] entries) => SoftwarePasskey.CoseKey(entries);
 }

@@ -57,6 +57,17 @@ internal static class DatabaseStartup
 
         if (app.Configuration.GetValue("Pacta:Seed:OnFirstStart", true) && !await db.Forums.AnyAsync())
         {
+            // Mexico's forum with the fictional sample plan, or (Pacta:Seed:Forum=demo) the fictional demo forum, where
+            // every state of co-creation and progress is shown with signed votes (src/Pacta.Web/Demo/DemoForum.cs).
+            var forum = app.Configuration["Pacta:Seed:Forum"] ?? "mexico";
+            if (forum == "demo")
+            {
+                await new Demo.DemoForum(scope.ServiceProvider, app.Services.GetService<TimeProvider>() ?? TimeProvider.System)
+                    .SeedAsync(Path.Combine(AppContext.BaseDirectory, "Seed", Demo.DemoForum.File));
+                logger.LogInformation("First start: loaded the fictional demo forum ({File})", Demo.DemoForum.File);
+                return;
+            }
+            if (forum != "mexico") throw new InvalidOperationException($"Pacta:Seed:Forum is \"{forum}\": it is \"mexico\" (the default) or \"demo\" (docs/operator.md).");
             foreach (var file in new[] { "mx-forum.json", "sample-plan.json" })
             {
                 var path = Path.Combine(AppContext.BaseDirectory, "Seed", file);

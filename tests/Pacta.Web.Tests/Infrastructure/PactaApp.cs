@@ -14,7 +14,7 @@ namespace Pacta.Web.Tests.Infrastructure;
 /// operator would (configuration keys, not service overrides). One per test class; every web test
 /// class runs once on each provider through <see cref="SqliteApp"/> and <see cref="PostgresApp"/>.
 /// </summary>
-public abstract class PactaApp(DatabaseProvider provider, bool seed = true) : WebApplicationFactory<Program>, IAsyncLifetime
+public abstract class PactaApp(DatabaseProvider provider, bool seed = true, string forum = "mexico") : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private string? _postgres;
 
@@ -128,6 +128,7 @@ public abstract class PactaApp(DatabaseProvider provider, bool seed = true) : We
         builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, TestSignIn>());
         builder.UseSetting("Pacta:DataDirectory", DataDirectory);
         builder.UseSetting("Pacta:Seed:OnFirstStart", seed ? "true" : "false");
+        builder.UseSetting("Pacta:Seed:Forum", forum);
         builder.UseSetting("Pacta:Database:Provider", Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres");
         // No background signer: a checkpoint appearing mid-test would break the tests that compare database
         // snapshots. Record tests sign with CheckpointPublisher.PublishOnceAsync when they need a checkpoint.
@@ -158,6 +159,11 @@ public sealed class PostgresApp() : PactaApp(DatabaseProvider.Postgres);
 public sealed class EmptySqliteApp() : PactaApp(DatabaseProvider.Sqlite, seed: false);
 
 public sealed class EmptyPostgresApp() : PactaApp(DatabaseProvider.Postgres, seed: false);
+
+/// <summary>An app seeded with the fictional demo forum (<c>Pacta:Seed:Forum=demo</c>) instead of Mexico's.</summary>
+public sealed class DemoSqliteApp() : PactaApp(DatabaseProvider.Sqlite, forum: "demo");
+
+public sealed class DemoPostgresApp() : PactaApp(DatabaseProvider.Postgres, forum: "demo");
 
 public static class DbContextExtensions
 {

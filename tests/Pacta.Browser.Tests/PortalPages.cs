@@ -32,6 +32,7 @@ public static class PortalPages
         new("plan-4", "/plans/4", "Cuarto Plan de Acción Nacional de Gobierno Abierto 2019-2021", "Fourth National Action Plan 2019-2021"),
         new("plan-99", "/plans/99", "Plan de acción de ejemplo 2025-2027 (ficticio)", "Sample action plan 2025-2027 (fictional)"),
         new("plan-99-dashboard", "/plans/99/dashboard", "Tablero de avance", "Progress dashboard"),
+        new("plan-99-stages", "/plans/99/stages", "Etapas del plan 99", "Stages of plan 99"),
         new("plan-100", "/plans/100", "Plan de acción de ejemplo 2027-2029 (ficticio), en co-creación", "Sample action plan 2027-2029 (fictional), in co-creation"),
         new("commitment-MX0075", "/commitments/MX0075", "Gasto abierto y responsable en programas sociales", "Citizen Oversight of Social Program Spending"),
         new("commitment-MX0076", "/commitments/MX0076", "Incidencia ciudadana para el desarrollo rural sustentable", "Citizen Participation in Sustainable Rural Development"),

@@ -15,7 +15,7 @@ namespace Pacta.Browser.Tests.Infrastructure;
 /// </summary>
 public sealed class KestrelPactaApp : PactaApp
 {
-    public KestrelPactaApp(DatabaseProvider provider) : base(provider) =>
+    public KestrelPactaApp(DatabaseProvider provider, string forum = "mexico") : base(provider, forum: forum) =>
         // 127.0.0.1 rather than "localhost": one address, no IPv6 fallback, and the host every request must go to.
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
 

@@ -8,16 +8,16 @@ namespace Pacta.Browser.Tests.Infrastructure;
 /// one browser test class. Every browser test class runs once on each provider through
 /// <see cref="SqliteSite"/> and <see cref="PostgresSite"/>.
 /// </summary>
-public abstract class PactaSite(DatabaseProvider provider) : IAsyncLifetime
+public abstract class PactaSite(DatabaseProvider provider, string forum = "mexico") : IAsyncLifetime
 {
     private readonly Chromium _chromium = new();
 
-    public KestrelPactaApp App { get; } = new(provider);
+    public KestrelPactaApp App { get; } = new(provider, forum);
 
     public DatabaseProvider Provider => provider;
 
     /// <summary>The provider as it appears in screenshot names.</summary>
-    public string Name => provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres";
+    public string Name => (provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres") + (forum == "mexico" ? "" : "-" + forum);
 
     public Uri BaseAddress => App.BaseAddress;
 
@@ -43,3 +43,8 @@ public abstract class PactaSite(DatabaseProvider provider) : IAsyncLifetime
 public sealed class SqliteSite() : PactaSite(DatabaseProvider.Sqlite);
 
 public sealed class PostgresSite() : PactaSite(DatabaseProvider.Postgres);
+
+/// <summary>The fictional demo forum (<c>Pacta:Seed:Forum=demo</c>) on a real port.</summary>
+public sealed class DemoSqliteSite() : PactaSite(DatabaseProvider.Sqlite, "demo");
+
+public sealed class DemoPostgresSite() : PactaSite(DatabaseProvider.Postgres, "demo");

@@ -6,6 +6,7 @@ using Pacta.Core;
 using Pacta.Core.Agreements;
 using Pacta.Core.Commitments;
 using Pacta.Core.People;
+using Pacta.Core.Plans;
 using Pacta.Core.RecordStore;
 using Pacta.Testing;
 using Pacta.Web.Tests.Infrastructure;
@@ -147,6 +148,50 @@ public abstract class AgreementTests(PasskeySite site)
             await SeeAsync(visit, null, "disputed");
             await visit.GotoAsync("/es/plans/100/dashboard");
             await SeeAsync(visit, null, "dashboard");
+            visit.AssertCleanVisit();
+        }
+
+        // With a commitment agreed, the guarantor proposes moving plan 100 to implementation; every party approves,
+        // the three people with their passkeys here (Fundar's has signed in the browser before: its counter is there),
+        // civil society's other organisations in software.
+        await using (var visit = await SignedInAsync(guarantor))
+        {
+            await visit.GotoAsync("/es/plans/100/stages/new");
+            await SeeAsync(visit, null, "propose-stage");
+            await visit.Page.FillAsync("#stage-reason-es", "El compromiso de la mesa está acordado por todas las partes.");
+            await visit.Page.ClickAsync("form.space-form button[type=submit]");
+            await visit.Page.WaitForURLAsync("**/es/plans/100/stages#proposal-1");
+            await SeeAsync(visit, null, "stages-proposed");
+            visit.AssertCleanVisit();
+        }
+        foreach (var (person, name) in (IEnumerable<(Person, string)>)[(guarantor, "guarantor"), (executive, "executive"), (fundar, "fundar")])
+        {
+            await using var visit = await SignedInAsync(person);
+            await visit.GotoAsync("/es/plans/100/stages/1/vote");
+            await SeeAsync(visit, null, $"stage-vote-{name}");
+            await visit.Page.ClickAsync("[data-passkey-start]");
+            var status = visit.Page.Locator("main [role=status]");
+            await status.WaitForAsync();
+            Assert.Contains("Voto registrado", await status.InnerTextAsync(), StringComparison.Ordinal);
+            visit.AssertCleanVisit();
+        }
+        await using (var scope = site.App.Services.CreateAsyncScope())
+        {
+            var vote = new CastStageVote(scope.ServiceProvider.GetRequiredService<RecordWriter>(), TimeProvider.System, scope.ServiceProvider.GetRequiredService<RelyingParty>());
+            foreach (var person in others)
+            {
+                var statement = new StageStatement(100, 1, PlanState.CoCreation, PlanState.Implementation, person.Party, person.Organization, VoteDecision.Approval);
+                var assertion = person.Key.Assert(statement.Challenge(), origin: $"http://localhost:{site.App.Port}");
+                var result = await vote.ExecuteAsync(new StageVoteInput(100, 1, person.Party, VoteDecision.Approval, null, person.Key.CredentialId, assertion), person.Member.Id);
+                Assert.True(result.Succeeded, result.Error?.Message);
+            }
+        }
+        await using (var visit = await site.OpenAsync())
+        {
+            await visit.GotoAsync("/es/plans/100/stages");
+            Assert.Contains("acordada", await visit.Page.Locator("#proposal-1").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Contains("Implementación", await visit.Page.Locator(".facts").InnerTextAsync(), StringComparison.Ordinal);
+            await SeeAsync(visit, null, "stages-agreed");
             visit.AssertCleanVisit();
         }
 

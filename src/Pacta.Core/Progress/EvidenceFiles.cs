@@ -78,6 +78,49 @@ public static class EvidenceTypes
         return IsText(content) ? "text/plain; charset=utf-8" : null;
     }
 
+    /// <summary>How many bytes at the start of a fetched link's content <see cref="SniffLink"/> reads.</summary>
+    public const int LinkHeadBytes = 64 * 1024;
+
+    /// <summary>
+    /// The media type a fetched link's content is, from its first bytes (<paramref name="head"/>; <paramref name="whole"/>
+    /// when that is all of it), or null when unrecognised: an HTML page or XML document (the patterns of WHATWG MIME
+    /// Sniffing, "identifying a resource with an unknown MIME type", after an optional UTF-8 byte order mark), then
+    /// whatever <see cref="Sniff"/> recognises in a file. A text is judged on its head only.
+    /// </summary>
+    public static string? SniffLink(ReadOnlySpan<byte> head, bool whole)
+    {
+        var markup = head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? head[3..] : head;
+        var start = 0;
+        while (start < markup.Length && markup[start] is 0x09 or 0x0A or 0x0C or 0x0D or 0x20) start++;
+        markup = markup[start..];
+        foreach (var tag in HtmlTags)
+            if (markup.Length > tag.Length && StartsWithIgnoringCase(markup, tag) && markup[tag.Length] is 0x20 or 0x3E) return "text/html";
+        if (markup.StartsWith("<?xml"u8)) return "text/xml";
+        if (!whole)
+        {
+            // The head may end inside a character: judge the text without it.
+            for (var back = 1; back <= Math.Min(3, head.Length); back++)
+            {
+                var b = head[^back];
+                if ((b & 0xC0) == 0x80) continue;
+                var length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+                if (length > back) head = head[..^back];
+                break;
+            }
+        }
+        return Sniff(head);
+    }
+
+    private static readonly byte[][] HtmlTags = [.. ((string[])["<!DOCTYPE HTML", "<HTML", "<HEAD", "<SCRIPT", "<IFRAME", "<H1", "<DIV", "<FONT", "<TABLE", "<A",
+        "<STYLE", "<TITLE", "<B", "<BODY", "<BR", "<P", "<!--"]).Select(Encoding.ASCII.GetBytes)];
+
+    private static bool StartsWithIgnoringCase(ReadOnlySpan<byte> content, byte[] upper)
+    {
+        for (var i = 0; i < upper.Length; i++)
+            if ((char.IsAsciiLetterLower((char)content[i]) ? content[i] - 0x20 : content[i]) != upper[i]) return false;
+        return true;
+    }
+
     private static string OfficeType(ReadOnlySpan<byte> content) =>
         content.IndexOf("word/"u8) >= 0 ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         : content.IndexOf("xl/"u8) >= 0 ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

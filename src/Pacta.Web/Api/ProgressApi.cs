@@ -110,7 +110,9 @@ public sealed record ProgressReportDto(string Id, string Commitment, int Milesto
     IReadOnlyList<EvidenceDto> Evidence, DateTimeOffset ReportedAt, IReadOnlyList<DisputeDto> Disputes);
 
 /// <summary>A file (served at <c>/evidence/{sha256}</c>, its name its hash) or a link.</summary>
-/// <param name="MediaType">The type the file's content was recognised as.</param>
+/// <param name="Sha256">A file's SHA-256 (hex); a link's, of the body Pacta fetched when the report was made (only when the portal fetches links and that succeeded; otherwise null).</param>
+/// <param name="MediaType">The type the content was recognised as (a file's always; a fetched link's when recognised, else null).</param>
+/// <param name="Size">Bytes of the file, or of what was fetched from the link.</param>
 public sealed record EvidenceDto(string Kind, string? Sha256, string? Name, string? MediaType, long? Size, string? Url);
 
 /// <summary>A dispute of a report by another party, with the fields of its events, and the reporter's answer.</summary>

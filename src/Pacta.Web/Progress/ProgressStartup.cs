@@ -4,7 +4,7 @@ using Pacta.Core.Progress;
 
 namespace Pacta.Web.Progress;
 
-/// <summary>Implementation: evidence files kept content-addressed beside the database, and served by their hash.</summary>
+/// <summary>Implementation: evidence files kept content-addressed beside the database, and served by their hash; links fetched when the operator turns it on.</summary>
 internal static class ProgressStartup
 {
     public const string EvidencePath = "/evidence";
@@ -17,7 +17,10 @@ internal static class ProgressStartup
         var settings = DatabaseSettings.FromConfiguration(builder.Configuration);
         var directory = builder.Configuration["Pacta:Evidence:Directory"] is { Length: > 0 } d ? Path.GetFullPath(d) : Path.Combine(settings.DataDirectory, "evidence");
         builder.Services.AddSingleton(new EvidenceFiles(directory));
-        builder.Services.AddSingleton(ProgressSettings.FromConfiguration(builder.Configuration));
+        var progress = ProgressSettings.FromConfiguration(builder.Configuration);
+        builder.Services.AddSingleton(progress);
+        // One client for every report's links (its connections are pooled); used only when Pacta:Progress:FetchLinks is on.
+        builder.Services.AddSingleton(_ => new LinkFetcher(progress.Fetch));
         builder.Services.AddSingleton<PlanDashboardCache>();
 
         // Whole pages for readers without a session, kept while the record's size (every public change appends to

@@ -71,4 +71,26 @@ public class EvidenceTypesTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Theory]
+    [InlineData("<!DOCTYPE html><html lang=\"es\">", "text/html")]
+    [InlineData("\uFEFF\n  <html>\n<head>", "text/html")]
+    [InlineData("<!-- portal --> <p>", "text/html")]
+    [InlineData("<?xml version=\"1.0\"?><rss/>", "text/xml")]
+    [InlineData("%PDF-1.4\n", "application/pdf")]
+    [InlineData("municipio,contratos\n", "text/plain; charset=utf-8")]
+    [InlineData("<htmlish>", "text/plain; charset=utf-8")] // not a tag the patterns know
+    public void SniffLink_ReadsTheHead(string content, string expected) =>
+        Assert.Equal(expected, EvidenceTypes.SniffLink(System.Text.Encoding.UTF8.GetBytes(content), whole: true));
+
+    [Fact]
+    public void SniffLink_AHeadCutInsideACharacter_IsStillText()
+    {
+        byte[] head = [.. "Año"u8, 0xC3]; // the first byte of "ñ", cut off
+        Assert.Equal("text/plain; charset=utf-8", EvidenceTypes.SniffLink(head, whole: false));
+        Assert.Null(EvidenceTypes.SniffLink(head, whole: true));
+    }
+
+    [Fact]
+    public void SniffLink_Unrecognised_IsNull() => Assert.Null(EvidenceTypes.SniffLink([0x1F, 0x8B, 0x08, 0x00], whole: true)); // gzip
 }

@@ -12,7 +12,7 @@ using Pacta.Web.Localization;
 namespace Pacta.Web.Progress;
 
 /// <summary>
-/// Atom feeds (RFC 4287) per plan and per commitment, in each language: versions proposed and agreed, amendments,
+/// Atom feeds (RFC 4287) per plan and per commitment, in each language: a plan's stage proposals and their outcome, versions proposed and agreed, amendments,
 /// progress reports, disputes and answers, and the moments a milestone became overdue or stalled. Silence is an
 /// entry too: a follower learns that nothing was reported, without having to look.
 /// </summary>
@@ -61,6 +61,20 @@ internal static class Feeds
             if (v.AgreedAt is { } agreed)
                 entries.Add(new($"{site}/{language}/commitments/{v.CommitmentCode}/versions#agreed-{v.Number}", agreed,
                     t[amendment ? "FeedAmendmentAgreed" : "FeedAgreed", v.CommitmentCode, v.Number].Value, titles[v.CommitmentCode], Page(v.CommitmentCode)));
+        }
+        if (planNumber is { } n)
+        {
+            // The plan's stage: each proposal to move it, and its outcome (every party approved, or one objected).
+            var stages = $"{site}/{language}/plans/{n.ToString(CultureInfo.InvariantCulture)}/stages";
+            foreach (var p in await db.StageProposals.AsNoTracking().Where(p => p.PlanNumber == n).ToListAsync(context.RequestAborted))
+            {
+                var (from, to) = (t[$"PlanState_{p.From}"].Value, t[$"PlanState_{p.To}"].Value);
+                entries.Add(new($"{stages}#proposal-{p.Number}", p.ProposedAt, t["FeedStageProposed", n, from, to, p.ProposedByOrganization].Value,
+                    Best(p.Reason, culture) ?? "", $"{stages}#proposal-{p.Number}"));
+                if (p is { Outcome: { } outcome, DecidedAt: { } decided })
+                    entries.Add(new($"{stages}#decided-{p.Number}", decided, t[outcome == Pacta.Core.Plans.StageOutcome.Agreed ? "FeedStageAgreed" : "FeedStageObjected", n, to].Value,
+                        "", $"{stages}#proposal-{p.Number}"));
+            }
         }
         var reports = await db.ProgressReports.AsNoTracking().Where(r => codes.Contains(r.CommitmentCode)).ToListAsync(context.RequestAborted);
         foreach (var r in reports)

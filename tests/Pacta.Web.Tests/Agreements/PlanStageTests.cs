@@ -83,6 +83,8 @@ public abstract class PlanStageTests(PactaApp app) : IDisposable
             Assert.Equal(everyone.Length, proposal.GetProperty("votes").GetArrayLength());
             Assert.All(proposal.GetProperty("parties").EnumerateObject(), p => Assert.Equal("approved", p.Value.GetString()));
         }
+        var feed = await app.CreateClient().GetStringAsync(new Uri("/es/plans/100/feed.atom", UriKind.Relative));
+        Assert.Contains("Plan 100: todas las partes aprobaron; el plan está en Implementación", feed, StringComparison.Ordinal);
         var (_, planPage, _) = await GetAsync(app.CreateClient(), "/es/plans/100");
         Assert.Contains("Implementación", Text(planPage.QuerySelector(".facts")), StringComparison.Ordinal);
 

@@ -86,7 +86,7 @@ public abstract class PlanStageTests(PactaApp app) : IDisposable
         var feed = await app.CreateClient().GetStringAsync(new Uri("/es/plans/100/feed.atom", UriKind.Relative));
         Assert.Contains("Plan 100: todas las partes aprobaron; el plan está en Implementación", feed, StringComparison.Ordinal);
         var (_, planPage, _) = await GetAsync(app.CreateClient(), "/es/plans/100");
-        Assert.Contains("Implementación", Text(planPage.QuerySelector(".facts")), StringComparison.Ordinal);
+        Assert.Contains("Implementación desde el", Text(planPage.QuerySelector(".facts")), StringComparison.Ordinal);
 
         // Only co-creation accepts new commitments: the draft left behind stays a draft.
         var (_, latePage, _) = await GetAsync(executive.Client, $"/es/commitments/{leftBehind}/versions/1/vote");

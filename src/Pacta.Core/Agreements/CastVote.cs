@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Pacta.Core.Commitments;
 using Pacta.Core.Data;
-using Pacta.Core.Forum;
 using Pacta.Core.People;
 using Pacta.Core.Plans;
 using Pacta.Core.RecordStore;

@@ -45,7 +45,10 @@ rows=(
 )
 echo "Pacta load benchmark: $(date -u +%FT%TZ), $(nproc) cores, wrk -t2 -c$connections -d${duration}s, SQLite, Release"
 echo "(the dashboard: plan 98, 200 commitments, 2,000 milestones; load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
-printf '%-34s %12s %10s %10s %10s\n' "url" "requests/s" "p50" "p90" "p99"
+# CPU ms/req: Pacta's own CPU time (user + system) over the run divided by the requests served. Unlike requests/s
+# and latency it barely moves when other work shares the machine, so before/after runs on a busy machine still compare.
+printf '%-34s %12s %10s %10s %10s %12s\n' "url" "requests/s" "p50" "p90" "p99" "CPU ms/req"
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
 for row in "${rows[@]}"; do
   IFS='|' read -r name url cookie <<<"$row"
   [[ "$name" == *"$only"* ]] || continue
@@ -57,13 +60,17 @@ for row in "${rows[@]}"; do
     echo "bench/load.sh: the signed-in $url came from the output cache"; exit 1
   fi
   wrk -t2 -c"$connections" -d20s "${header[@]}" "http://127.0.0.1:$port$url" >/dev/null   # warm-up: tiered JIT and PGO settle after ~20 s of load
+  before=$(cpu_ticks)
   out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "${header[@]}" "http://127.0.0.1:$port$url")
+  after=$(cpu_ticks)
   rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
   p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
   p90=$(awk '$1 == "90%" { print $2 }' <<<"$out")
   p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
   errors=$(awk '/Non-2xx|Socket errors/ { print }' <<<"$out")
-  printf '%-34s %12s %10s %10s %10s\n' "$name" "$rps" "$p50" "$p90" "$p99"
+  requests=$(awk '/requests in/ { print $1 }' <<<"$out")
+  cpu=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.2f", t * 1000 / hz / n }')
+  printf '%-34s %12s %10s %10s %10s %12s\n' "$name" "$rps" "$p50" "$p90" "$p99" "$cpu"
   [ -z "$errors" ] || echo "  $errors"
   # The session held for the whole run (a rejected one would have made every request an anonymous one).
   if [ -n "$cookie" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' "${header[@]}" "http://127.0.0.1:$port/es/account")" != 200 ]; then

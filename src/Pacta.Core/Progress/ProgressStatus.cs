@@ -55,6 +55,25 @@ public static class ProgressRules
         return ProgressStatus.OnTrack;
     }
 
+    /// <summary>
+    /// How long <see cref="Of"/> keeps its answer: it answers the same for every instant from <paramref name="now"/> up to,
+    /// not including, the instant returned. Lets a page reuse statuses it computed, and compute them again exactly when one
+    /// may change, rather than on every request or every minute.
+    /// </summary>
+    /// <remarks>
+    /// Every rule but one compares dates with today (UTC), which stays the same until the next midnight. The exception is
+    /// stalled: more than <paramref name="stalledDays"/> days since the newest report (or the start), which turns one tick
+    /// after that instant, at any time of day.
+    /// </remarks>
+    public static DateTimeOffset SameUntil(MilestoneFacts milestone, DateTimeOffset now, int stalledDays = DefaultStalledDays)
+    {
+        ArgumentNullException.ThrowIfNull(milestone);
+        var until = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1);
+        DateTimeOffset? since = milestone.LastReport?.At ?? (milestone.Start is { } s ? new DateTimeOffset(s.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null);
+        if (since?.AddDays(stalledDays) is { } turns && turns >= now && turns < until) until = turns.AddTicks(1);
+        return until;
+    }
+
     /// <summary>A commitment's status: complete when every milestone is, else its worst milestone's (not due when none is due).</summary>
     public static ProgressStatus OfCommitment(IReadOnlyCollection<ProgressStatus> milestones)
     {

@@ -62,12 +62,10 @@ internal static class ProgressApi
     private static async Task<List<CommitmentStatusDto>?> StatusAsync(PactaDbContext db, Pacta.Web.Progress.PlanDashboardCache cache, Pacta.Web.Progress.ProgressSettings settings,
         TimeProvider time, int plan, CancellationToken cancellationToken)
     {
-        var found = await db.ActionPlans.AsNoTracking().Where(p => p.Number == plan).Select(p => new { p.State }).SingleOrDefaultAsync(cancellationToken);
-        if (found is null) return null;
-        var tracked = found.State is not null;
-        var rows = await cache.ReadAsync(db, plan, time.GetUtcNow(), settings.StalledDays, cancellationToken);
+        if (await cache.ReadAsync(db, plan, time.GetUtcNow(), settings.StalledDays, cancellationToken) is not { } view) return null;
         // A plan whose follow-up Pacta does not hold (imported, state unknown) gets no computed status: null, never a guess.
-        return [.. rows.Select(r => new CommitmentStatusDto(r.Code, new BilingualText(r.Title.Es, r.Title.En), r.Lead, tracked ? PublicNames.Name(r.Status) : null,
+        var tracked = view.Plan.State is not null;
+        return [.. view.Rows.Select(r => new CommitmentStatusDto(r.Code, new BilingualText(r.Title.Es, r.Title.En), r.Lead, tracked ? PublicNames.Name(r.Status) : null,
             r.Completion, r.LastReport,
             [.. r.Milestones.Select(m => new MilestoneStatusDto(m.Number, new BilingualText(m.Title.Es, m.Title.En), m.Responsible, m.End?.ToString(),
                 tracked ? PublicNames.Name(m.Status) : null, PublicNames.Name(m.Completion)))]))];

@@ -32,38 +32,41 @@ internal static class SessionValidation
             return;
         }
 
-        var session = await db.MemberSessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.MemberId == memberId);
-        if (session is null || now - session.LastSeenAt > settings.SessionIdleTimeout || now - session.CreatedAt > settings.SessionAbsoluteTimeout)
-        {
-            if (session is not null)
+        // The session and its member in one round trip: this runs before every signed-in request.
+        var found = await db.MemberSessions.AsNoTracking()
+            .Where(s => s.Id == sessionId && s.MemberId == memberId)
+            .Join(db.Users, s => s.MemberId, m => m.Id, (s, m) => new
             {
-                db.MemberSessions.Remove(session);
-                await db.SaveChangesAsync();
-            }
+                s.CreatedAt,
+                s.LastSeenAt,
+                m.DisplayName,
+                m.Kind,
+                m.OrganizationId,
+                PartyKey = m.Organization == null ? null : m.Organization.PartyKey,
+                m.LockoutEnd,
+            })
+            .SingleOrDefaultAsync();
+        if (found is null || now - found.LastSeenAt > settings.SessionIdleTimeout || now - found.CreatedAt > settings.SessionAbsoluteTimeout)
+        {
+            // An expired session's row goes; a session whose member is gone went with them (cascade).
+            if (found is not null) await db.MemberSessions.Where(s => s.Id == sessionId).ExecuteDeleteAsync();
+            await RejectAsync(context);
+            return;
+        }
+        if (found.LockoutEnd > now)
+        {
             await RejectAsync(context);
             return;
         }
 
-        var member = await db.Users.AsNoTracking()
-            .Where(m => m.Id == memberId)
-            .Select(m => new { m.DisplayName, m.Kind, m.OrganizationId, PartyKey = m.Organization == null ? null : m.Organization.PartyKey, m.LockoutEnd })
-            .SingleOrDefaultAsync();
-        if (member is null || member.LockoutEnd > now)
-        {
-            await RejectAsync(context);
-            return;
-        }
         var appointments = await db.Appointments.AsNoTracking()
             .Where(a => a.MemberId == memberId && a.EndedAt == null)
             .Select(a => new ActiveAppointment(a.Id, a.PartyKey, a.OrganizationId))
             .ToListAsync();
 
-        if (now - session.LastSeenAt >= LastSeenResolution)
-        {
-            session.LastSeenAt = now;
-            await db.SaveChangesAsync();
-        }
-        http.SetSignedInMember(new SignedInMember(memberId, sessionId, member.DisplayName, member.Kind, member.OrganizationId, member.PartyKey, appointments));
+        if (now - found.LastSeenAt >= LastSeenResolution)
+            await db.MemberSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now));
+        http.SetSignedInMember(new SignedInMember(memberId, sessionId, found.DisplayName, found.Kind, found.OrganizationId, found.PartyKey, appointments));
     }
 
     private static async Task RejectAsync(CookieValidatePrincipalContext context)

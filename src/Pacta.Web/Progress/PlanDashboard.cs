@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Pacta.Core;
 using Pacta.Core.Commitments;
 using Pacta.Core.Data;
+using Pacta.Core.Plans;
 using Pacta.Core.Progress;
 
 namespace Pacta.Web.Progress;
@@ -11,25 +12,33 @@ internal sealed record DashboardRow(
     string Code, LocalizedText Title, string? Lead, LocalizedText? LeadName, ProgressStatus Status, decimal Completion, DateTimeOffset? LastReport,
     IReadOnlyList<DashboardMilestone> Milestones, bool Fictional);
 
+/// <summary>The plan a dashboard is of, as the page shows it.</summary>
+/// <param name="State">Null for an imported plan whose state is unknown: Pacta then claims no status.</param>
+internal sealed record DashboardPlan(int Number, LocalizedText Title, bool Fictional, PlanState? State);
+
 /// <summary>A milestone on the dashboard: who owes it, by when, and where it stands.</summary>
 internal sealed record DashboardMilestone(int Number, LocalizedText Title, string? Responsible, PartialDate? End, ProgressStatus Status, Completion Completion);
 
 /// <summary>
 /// The plan's dashboard (issue "Agreements are kept", "Public"): every commitment of the plan with its computed status
 /// and completion, worst first (overdue, then stalled, at risk, on track, not due, complete), so a stalled one is seen
-/// without anyone looking for it. Three queries whatever the plan's size (<see cref="PlanDashboardCache"/> keeps them
-/// per record size); the statuses are computed in memory for each request, from the clock.
+/// without anyone looking for it. Four queries whatever the plan's size (<see cref="PlanDashboardCache"/> keeps them
+/// per record size); the statuses are computed in memory from the clock, again whenever one of them may change.
 /// </summary>
 internal static class PlanDashboard
 {
-    /// <summary>What the rows are computed from: the plan's commitments, their milestones, each milestone's newest report.</summary>
+    /// <summary>What the rows are computed from: the plan, its commitments, their milestones, each milestone's newest report.</summary>
     internal sealed record Facts(
+        DashboardPlan Plan,
         IReadOnlyList<(string Code, LocalizedText Title, string? Lead, LocalizedText? LeadName, bool Fictional)> Commitments,
         ILookup<string, (int Number, LocalizedText Title, string? Responsible, PartialDate? Start, PartialDate? End, decimal? Weight)> Milestones,
         IReadOnlyDictionary<(string Code, int Milestone), (DateTimeOffset At, Completion Completion)> Latest);
 
-    public static async Task<Facts> ReadFactsAsync(PactaDbContext db, int plan, CancellationToken cancellationToken)
+    /// <returns>Null when there is no such plan.</returns>
+    public static async Task<Facts?> ReadFactsAsync(PactaDbContext db, int plan, CancellationToken cancellationToken)
     {
+        var found = await db.ActionPlans.AsNoTracking().Where(p => p.Number == plan).Select(p => new { p.Title, p.Fictional, p.State }).SingleOrDefaultAsync(cancellationToken);
+        if (found is null) return null;
         var commitments = await db.Commitments.AsNoTracking().Where(c => c.PlanNumber == plan && (c.State == null || c.State != CommitmentState.Draft))
             .OrderBy(c => c.Position)
             .Select(c => new { c.Code, c.Title, Lead = c.LeadOrganization == null ? null : c.LeadOrganization.ShortName, LeadName = c.LeadOrganization == null ? null : c.LeadOrganization.Name, c.Plan!.Fictional })
@@ -43,19 +52,24 @@ internal static class PlanDashboard
                 .Select(r => new { r.CommitmentCode, r.MilestoneNumber, r.Id, r.ReportedAt, r.Completion }).ToListAsync(cancellationToken))
             .GroupBy(r => (r.CommitmentCode, r.MilestoneNumber)).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id)!)
             .ToDictionary(p => p.Key, p => (p.Value.ReportedAt, p.Value.Completion));
-        return new Facts([.. commitments.Select(c => (c.Code, c.Title, c.Lead, c.LeadName, c.Fictional))], milestones, latest);
+        return new Facts(new DashboardPlan(plan, found.Title, found.Fictional, found.State), [.. commitments.Select(c => (c.Code, c.Title, c.Lead, c.LeadName, c.Fictional))], milestones, latest);
     }
 
-    public static List<DashboardRow> Rows(Facts facts, DateTimeOffset now, int stalledDays)
+    /// <summary>The rows at <paramref name="now"/>, worst first, and the instant until which they stay the same (<see cref="ProgressRules.SameUntil"/>).</summary>
+    public static (List<DashboardRow> Rows, DateTimeOffset Until) Rows(Facts facts, DateTimeOffset now, int stalledDays)
     {
         var rows = new List<DashboardRow>(facts.Commitments.Count);
+        var until = DateTimeOffset.MaxValue;
         foreach (var c in facts.Commitments)
         {
             var own = facts.Milestones[c.Code].OrderBy(m => m.Number).Select(m =>
             {
                 (DateTimeOffset At, Completion Completion)? report = facts.Latest.TryGetValue((c.Code, m.Number), out var r) ? r : null;
                 var completion = report?.Completion ?? Completion.NotStarted;
-                var status = ProgressRules.Of(new MilestoneFacts(m.Start?.Start, m.End?.End, m.Weight, report), now, stalledDays);
+                var milestone = new MilestoneFacts(m.Start?.Start, m.End?.End, m.Weight, report);
+                var status = ProgressRules.Of(milestone, now, stalledDays);
+                var same = ProgressRules.SameUntil(milestone, now, stalledDays);
+                if (same < until) until = same;
                 return (Milestone: new DashboardMilestone(m.Number, m.Title, m.Responsible, m.End, status, completion), m.Weight, ReportedAt: report?.At);
             }).ToList();
             rows.Add(new DashboardRow(c.Code, c.Title, c.Lead, c.LeadName,
@@ -63,7 +77,7 @@ internal static class PlanDashboard
                 ProgressRules.CompletionPercent([.. own.Select(m => (m.Weight, m.Milestone.Completion))]),
                 own.Select(m => m.ReportedAt).Max(), [.. own.Select(m => m.Milestone)], c.Fictional));
         }
-        return [.. rows.OrderBy(r => Rank(r.Status))];
+        return ([.. rows.OrderBy(r => Rank(r.Status))], until);
     }
 
     /// <summary>Worst first: what needs attention leads the page.</summary>

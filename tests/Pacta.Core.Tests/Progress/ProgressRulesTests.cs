@@ -46,6 +46,58 @@ public class ProgressRulesTests
     public void UnknownDates_NeverMakeItOverdueOrAtRisk() =>
         Assert.Equal(ProgressStatus.OnTrack, Of(null, null, daysSinceReport: 10, Completion.NotStarted));
 
+    public static TheoryData<string> Clocks => ["2026-12-07T00:00:00Z", "2026-12-07T12:00:00Z", "2026-12-07T23:59:59.9999999Z", "2027-02-28T18:30:00Z"];
+
+    /// <summary>
+    /// Every kind of milestone (dates known or not, before, at and after the clock; reports of every completion at
+    /// odd instants around the stalled threshold), at every instant worth trying between the clock and the bound.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Clocks))]
+    public void SameUntil_StatusDoesNotChangeBeforeTheBound(string clock)
+    {
+        var now = DateTimeOffset.Parse(clock, System.Globalization.CultureInfo.InvariantCulture);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        int?[] days = [null, -400, -91, -90, -89, -80, -1, 0, 1, 10, 100];
+        TimeSpan?[] reportAges = [null, TimeSpan.Zero, TimeSpan.FromHours(5), TimeSpan.FromDays(90) - TimeSpan.FromTicks(1), TimeSpan.FromDays(90),
+            TimeSpan.FromDays(90) + TimeSpan.FromTicks(1), TimeSpan.FromDays(89.6), TimeSpan.FromDays(100)];
+        var checkedCount = 0;
+        foreach (var start in days)
+            foreach (var end in days)
+                foreach (var age in reportAges)
+                    foreach (var completion in Enum.GetValues<Completion>())
+                    {
+                        if (age is null && completion != Completion.NotStarted) continue;
+                        var facts = new MilestoneFacts(start is { } s ? today.AddDays(s) : null, end is { } e ? today.AddDays(e) : null, null,
+                            age is { } a ? (now - a, completion) : null);
+                        var status = ProgressRules.Of(facts, now);
+                        var until = ProgressRules.SameUntil(facts, now);
+                        Assert.True(until > now);
+                        var span = until - now;
+                        foreach (var at in (DateTimeOffset[])[now + span / 3, now + span / 2, until.AddTicks(-1)])
+                            Assert.True(status == ProgressRules.Of(facts, at), $"{facts} at {at:O}: {ProgressRules.Of(facts, at)}, not {status} as at {now:O} (same until {until:O})");
+                        checkedCount++;
+                    }
+        Assert.True(checkedCount > 1000);
+    }
+
+    [Fact]
+    public void SameUntil_IsTheNextMidnight_WhenOnlyDatesMatter() =>
+        Assert.Equal(new DateTimeOffset(2026, 12, 8, 0, 0, 0, TimeSpan.Zero), ProgressRules.SameUntil(new MilestoneFacts(Today.AddDays(-10), Today.AddDays(10), null, null), Now));
+
+    [Fact]
+    public void SameUntil_EndsWhenAReportTurnsStalled_ToTheTick()
+    {
+        var reported = Now.AddDays(-90).AddHours(3);
+        var facts = new MilestoneFacts(Today.AddDays(-300), Today.AddDays(300), null, (reported, Completion.Substantial));
+
+        var until = ProgressRules.SameUntil(facts, Now);
+
+        Assert.Equal(reported.AddDays(90).AddTicks(1), until);
+        Assert.Equal(ProgressStatus.OnTrack, ProgressRules.Of(facts, until.AddTicks(-1)));
+        Assert.Equal(ProgressStatus.Stalled, ProgressRules.Of(facts, until));
+    }
+
     [Fact]
     public void Commitment_IsItsWorstMilestone() =>
         Assert.Equal(ProgressStatus.Overdue, ProgressRules.OfCommitment([ProgressStatus.OnTrack, ProgressStatus.Stalled, ProgressStatus.Overdue, ProgressStatus.Complete]));

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Pacta.Web.Tests.Infrastructure;
 using static Pacta.Web.Tests.People.PeopleTesting;
 
@@ -65,6 +68,59 @@ public abstract class DashboardCacheTests(PactaApp app)
 public sealed class DashboardCacheTestsOnSqlite(SqliteApp app) : DashboardCacheTests(app), IClassFixture<SqliteApp>;
 
 public sealed class DashboardCacheTestsOnPostgres(PostgresApp app) : DashboardCacheTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>
+/// A signed-in reader's dashboard, never from the output cache: its statuses are those of the request's own instant (not
+/// of the minute, nor of when its rows were last computed), and a change to the record shows on the next request.
+/// </summary>
+public abstract class DashboardClockTests(PactaApp app)
+{
+    private const string Page = "/en/plans/97/dashboard";
+
+    [Fact]
+    public async Task SignedInDashboard_FollowsTheClockToTheSecond_AndTheRecordAtOnce()
+    {
+        // The last second of the milestone's end date: started in January, nothing reported, so stalled, not yet overdue.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2030, 6, 15, 23, 59, 59, TimeSpan.Zero));
+        await using var factory = app.WithWebHostBuilder(b => b.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
+        await ImportAsync("""{ "code": "CLOCK1", "title": { "es": "Compromiso del reloj", "en": "Clock commitment" }, "milestones": [ { "title": { "es": "Hito", "en": "Milestone" }, "start": "2030-01-01", "end": "2030-06-15" } ] }""");
+        var member = await app.CreateMemberAsync("AGE");
+        using var client = factory.CreateClient(new() { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });
+        using (var signIn = await client.PostAsync(new Uri(TestSignIn.PathPrefix + member.Id, UriKind.Relative), null))
+            Assert.Equal(System.Net.HttpStatusCode.NoContent, signIn.StatusCode);
+
+        Assert.Equal(["Stalled"], await StatusesAsync(client));
+        Assert.Equal(["Stalled"], await StatusesAsync(client));
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(["Overdue"], await StatusesAsync(client));
+
+        await ImportAsync("""{ "code": "CLOCK1", "title": { "es": "Compromiso del reloj", "en": "Clock commitment" }, "milestones": [ { "title": { "es": "Hito", "en": "Milestone" }, "start": "2030-01-01", "end": "2030-06-15" } ] }, { "code": "CLOCK2", "title": { "es": "Otro", "en": "Another" }, "milestones": [ { "title": { "es": "Hito", "en": "Milestone" }, "start": "2030-09-01", "end": "2030-12-31" } ] }""");
+        Assert.Equal(["Overdue", "Not due yet"], await StatusesAsync(client));
+        // The same rows in the other language: each language's markup is its own.
+        Assert.Equal(["Vencido", "Aún no inicia"], await StatusesAsync(client, "/es/plans/97/dashboard"));
+        Assert.Equal(["Overdue", "Not due yet"], await StatusesAsync(client));
+    }
+
+    private static async Task<List<string>> StatusesAsync(HttpClient client, string path = Page)
+    {
+        var (status, page, _) = await GetAsync(client, path);
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        return [.. page.QuerySelectorAll("tbody tr").Select(r => Text(r.Children[2]))];
+    }
+
+    private async Task ImportAsync(string commitments)
+    {
+        await using var db = app.CreateDbContext();
+        var result = await new Pacta.Core.ForumDocuments.ImportForumDocument(db).ExecuteAsync("clock.json", System.Text.Encoding.UTF8.GetBytes(
+            $$"""{ "format": "open-government-forum/1", "plans": [ { "number": 97, "title": { "es": "Plan del reloj (ficticio)", "en": "Clock plan (fictional)" }, "period": { "from": "2030-01", "to": "2031-12", "extendedTo": null }, "state": "implementation", "fictional": true, "commitments": [ {{commitments}} ] } ] }"""));
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+    }
+}
+
+public sealed class DashboardClockTestsOnSqlite(SqliteApp app) : DashboardClockTests(app), IClassFixture<SqliteApp>;
+
+public sealed class DashboardClockTestsOnPostgres(PostgresApp app) : DashboardClockTests(app), IClassFixture<PostgresApp>;
 
 /// <summary>The dashboard as open data: JSON and a CSV of one row per milestone.</summary>
 public abstract class StatusApiTests(PactaApp app)

@@ -74,6 +74,14 @@ public static class ProgressRules
         return until;
     }
 
+    /// <summary>
+    /// The newest report of each milestone, by (commitment code, milestone number): the one the milestone's status and
+    /// completion count. Reports are never changed, so the newest is the correction; version 7 ids sort by time.
+    /// </summary>
+    public static Dictionary<(string Code, int Milestone), (DateTimeOffset At, Completion Completion)> Newest(
+        IEnumerable<(string Code, int Milestone, Guid Id, DateTimeOffset At, Completion Completion)> reports) =>
+        reports.GroupBy(r => (r.Code, r.Milestone)).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id) is var newest ? (newest.At, newest.Completion) : default);
+
     /// <summary>A commitment's status: complete when every milestone is, else its worst milestone's (not due when none is due).</summary>
     public static ProgressStatus OfCommitment(IReadOnlyCollection<ProgressStatus> milestones)
     {

@@ -97,15 +97,16 @@ internal static class Feeds
         var now = time.GetUtcNow();
         var tracked = commitments.Where(c => c.PlanState is not null).Select(c => c.Code).ToList();
         var milestones = await db.Milestones.AsNoTracking().Where(m => tracked.Contains(m.CommitmentCode)).ToListAsync(context.RequestAborted);
+        var newest = ProgressRules.Newest(reports.Select(r => (r.CommitmentCode, r.MilestoneNumber, r.Id, r.ReportedAt, r.Completion)));
         foreach (var m in milestones)
         {
-            var last = reports.Where(r => r.CommitmentCode == m.CommitmentCode && r.MilestoneNumber == m.Number).MaxBy(r => r.Id);
-            var facts = new MilestoneFacts(m.StartDate?.Start, m.EndDate?.End, m.Weight, last is null ? null : (last.ReportedAt, last.Completion));
+            (DateTimeOffset At, Completion Completion)? last = newest.TryGetValue((m.CommitmentCode, m.Number), out var report) ? report : null;
+            var facts = new MilestoneFacts(m.StartDate?.Start, m.EndDate?.End, m.Weight, last);
             var status = ProgressRules.Of(facts, now, settings.StalledDays);
             DateTimeOffset? since = status switch
             {
                 ProgressStatus.Overdue => new DateTimeOffset(facts.End!.Value.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-                ProgressStatus.Stalled => (last?.ReportedAt ?? new DateTimeOffset(facts.Start!.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)).AddDays(settings.StalledDays),
+                ProgressStatus.Stalled => (last?.At ?? new DateTimeOffset(facts.Start!.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)).AddDays(settings.StalledDays),
                 _ => null,
             };
             if (since is { } from)

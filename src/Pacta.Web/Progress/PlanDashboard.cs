@@ -47,11 +47,10 @@ internal static class PlanDashboard
         var milestones = (await db.Milestones.AsNoTracking().Where(m => codes.Contains(m.CommitmentCode))
             .Select(m => new { m.CommitmentCode, m.Number, m.Title, Responsible = m.ResponsibleOrganization == null ? null : m.ResponsibleOrganization.ShortName, m.StartDate, m.EndDate, m.Weight })
             .ToListAsync(cancellationToken)).ToLookup(m => m.CommitmentCode, m => (m.Number, m.Title, m.Responsible, m.StartDate, m.EndDate, m.Weight));
-        // Every report's key facts, the newest per milestone kept: version 7 ids sort by time.
-        var latest = (await db.ProgressReports.AsNoTracking().Where(r => codes.Contains(r.CommitmentCode))
+        // Every report's key facts, the newest per milestone kept.
+        var latest = ProgressRules.Newest((await db.ProgressReports.AsNoTracking().Where(r => codes.Contains(r.CommitmentCode))
                 .Select(r => new { r.CommitmentCode, r.MilestoneNumber, r.Id, r.ReportedAt, r.Completion }).ToListAsync(cancellationToken))
-            .GroupBy(r => (r.CommitmentCode, r.MilestoneNumber)).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id)!)
-            .ToDictionary(p => p.Key, p => (p.Value.ReportedAt, p.Value.Completion));
+            .Select(r => (r.CommitmentCode, r.MilestoneNumber, r.Id, r.ReportedAt, r.Completion)));
         return new Facts(new DashboardPlan(plan, found.Title, found.Fictional, found.State), [.. commitments.Select(c => (c.Code, c.Title, c.Lead, c.LeadName, c.Fictional))], milestones, latest);
     }
 

@@ -124,4 +124,20 @@ public class ProgressRulesTests
     [Fact]
     public void CompletionPercent_WithAMissingWeight_WeighsEquallyAndRoundsToATenth() =>
         Assert.Equal(44.4m, ProgressRules.CompletionPercent([(null, Completion.Complete), (5m, Completion.Limited), (5m, Completion.NotStarted)]));
+
+    [Fact]
+    public void Newest_KeepsTheLatestReportOfEachMilestone_ByItsVersion7Id()
+    {
+        var first = Guid.CreateVersion7(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var correction = Guid.CreateVersion7(new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero));
+        var other = Guid.CreateVersion7(new DateTimeOffset(2026, 1, 15, 0, 0, 0, TimeSpan.Zero));
+        var at = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+
+        // Given out of order: the correction (a later id) counts, whatever its claimed time.
+        var newest = ProgressRules.Newest([("P1-01", 1, correction, at, Completion.Limited), ("P1-01", 1, first, at.AddDays(1), Completion.Complete), ("P1-01", 2, other, at, Completion.Substantial)]);
+
+        Assert.Equal(2, newest.Count);
+        Assert.Equal(Completion.Limited, newest[("P1-01", 1)].Completion);
+        Assert.Equal(Completion.Substantial, newest[("P1-01", 2)].Completion);
+    }
 }

@@ -46,7 +46,15 @@ public abstract class PasskeyTests(PasskeySite site)
             await Accessibility.AssertNoViolationsAsync(visit.Page);
             await visit.Page.FillAsync("#display-name", "Lucía Llave");
             await visit.Page.ClickAsync("#invitation-form [data-passkey-start]");
-            await visit.Page.WaitForURLAsync("**/es/account");
+            try
+            {
+                await visit.Page.WaitForURLAsync("**/es/account");
+            }
+            catch (TimeoutException)
+            {
+                // Seen once under a full run's load: say where the page stayed and what it says, to tell a refused ceremony from a slow one.
+                Assert.Fail($"Still on {visit.Page.Url} after 30 s: {await visit.Page.Locator("main").InnerTextAsync()} | {visit.Trace()}");
+            }
             Assert.Contains("Lucía Llave", await visit.Page.Locator(".account-name").InnerTextAsync(), StringComparison.Ordinal);
             await Artifacts.ScreenshotAsync(visit.Page, $"{site.Name}-passkey-account");
             await Accessibility.AssertNoViolationsAsync(visit.Page);

@@ -24,6 +24,10 @@ public sealed class BrowserPage : IAsyncDisposable
 
     public IPage Page { get; }
 
+    /// <summary>What the page did, for a failure's message: the requests it made, the responses that failed, its console errors.</summary>
+    public string Trace() =>
+        $"requests: {string.Join(", ", _requests)}; failed: {string.Join(", ", _failedResponses.Select(f => $"{f.Status} {f.Url}"))}; console: {string.Join(" / ", _consoleErrors.Select(c => c.Text))}";
+
     public static async Task<BrowserPage> OpenAsync(IBrowser browser, Uri site, BrowserNewContextOptions? options = null)
     {
         // A copy: callers share option sets (a phone) between tests that run in parallel on two sites.

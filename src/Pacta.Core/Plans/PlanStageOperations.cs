@@ -153,14 +153,24 @@ public sealed class CastStageVote(RecordWriter writer, TimeProvider time, Relyin
     }
 
     /// <summary>Every party's position on a proposal, counting <paramref name="added"/> (not saved yet).</summary>
-    public static async Task<Dictionary<string, PartyPosition>> PositionsAsync(PactaDbContext db, int plan, int proposal, StageVote? added, CancellationToken ct)
+    public static async Task<Dictionary<string, PartyPosition>> PositionsAsync(PactaDbContext db, int plan, int proposal, StageVote? added, CancellationToken ct) =>
+        (await PositionsAsync(db, plan, [proposal], added, ct))[proposal];
+
+    /// <summary>
+    /// Every party's position on each of <paramref name="proposals"/> of a plan, counting <paramref name="added"/> (not saved
+    /// yet): the parties, their organisations and the plan's stage votes read once, whatever the number of proposals.
+    /// </summary>
+    public static async Task<Dictionary<int, Dictionary<string, PartyPosition>>> PositionsAsync(
+        PactaDbContext db, int plan, IReadOnlyCollection<int> proposals, StageVote? added, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(proposals);
         var electorate = await Electorate.ReadAsync(db, ct);
-        var votes = (await db.StageVotes.AsNoTracking().Where(v => v.PlanNumber == plan && v.ProposalNumber == proposal)
-                .Select(v => new { v.PartyKey, v.Organization, v.Decision, v.Id }).ToListAsync(ct))
-            .OrderBy(v => v.Id).Select(v => (v.PartyKey, Unit: v.Organization ?? VoteStatement.WholeParty, v.Decision)).ToList();
-        if (added is not null) votes.Add((added.PartyKey, added.Unit, added.Decision));
-        return electorate.Positions(votes);
+        var votes = (await db.StageVotes.AsNoTracking().Where(v => v.PlanNumber == plan)
+                .Select(v => new { v.ProposalNumber, v.PartyKey, v.Organization, v.Decision, v.Id }).ToListAsync(ct))
+            .OrderBy(v => v.Id).Select(v => (v.ProposalNumber, v.PartyKey, Unit: v.Organization ?? VoteStatement.WholeParty, v.Decision)).ToList();
+        if (added is not null) votes.Add((added.ProposalNumber, added.PartyKey, added.Unit, added.Decision));
+        return proposals.ToDictionary(proposal => proposal, proposal => electorate.Positions(
+            [.. votes.Where(v => v.ProposalNumber == proposal).Select(v => (v.PartyKey, v.Unit, v.Decision))]));
     }
 }

@@ -39,13 +39,13 @@ internal static class AgreementsApi
         var proposals = await db.StageProposals.AsNoTracking().Where(p => p.PlanNumber == n).OrderBy(p => p.Number).ToListAsync(cancellationToken);
         var votes = (await db.StageVotes.AsNoTracking().Where(v => v.PlanNumber == n).ToListAsync(cancellationToken))
             .OrderBy(v => v.Id).ToLookup(v => v.ProposalNumber);
+        var positions = await CastStageVote.PositionsAsync(db, n, [.. proposals.Select(p => p.Number)], null, cancellationToken);
         var result = new List<StageProposalDto>(proposals.Count);
         foreach (var p in proposals)
         {
-            var positions = await CastStageVote.PositionsAsync(db, n, p.Number, null, cancellationToken);
             result.Add(new StageProposalDto(n, p.Number, ApiValues.Name(p.From), ApiValues.Name(p.To), p.ProposedByOrganization, new BilingualText(p.Reason.Es, p.Reason.En),
                 p.ProposedAt, p.Outcome is { } outcome ? Pacta.Core.PublicNames.Name(outcome) : null, p.DecidedAt,
-                positions.OrderBy(x => x.Key, StringComparer.Ordinal).ToDictionary(x => x.Key, x => ApiValues.Name(x.Value), StringComparer.Ordinal),
+                positions[p.Number].OrderBy(x => x.Key, StringComparer.Ordinal).ToDictionary(x => x.Key, x => ApiValues.Name(x.Value), StringComparer.Ordinal),
                 [.. votes[p.Number].Select(vote => new StageVoteDto(n, p.Number, ApiValues.Name(p.From), ApiValues.Name(p.To), vote.PartyKey, vote.Organization,
                     VoteStatement.Name(vote.Decision), vote.Reason, vote.AppointmentId.ToString("D"), PublicCredential.Base64Url(vote.CredentialId), vote.RelyingPartyId,
                     new AssertionDto(PublicCredential.Base64Url(vote.AuthenticatorData), PublicCredential.Base64Url(vote.ClientDataJson), PublicCredential.Base64Url(vote.Signature)),

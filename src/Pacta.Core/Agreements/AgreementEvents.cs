@@ -45,25 +45,38 @@ public static class AgreementEvents
 
     public static RecordEvent VoteEvent(JsonObject actor, Vote vote, string versionHash) =>
         new(vote.Decision == VoteDecision.Approval ? Approved : Objected, actor,
-            RecordSubjects.Vote(vote.CommitmentCode, vote.VersionNumber, vote.PartyKey, vote.Organization), new JsonObject
+            RecordSubjects.Vote(vote.CommitmentCode, vote.VersionNumber, vote.PartyKey, vote.Organization), SignedVote(new JsonObject
             {
                 ["commitment"] = vote.CommitmentCode,
                 ["version"] = vote.VersionNumber,
                 ["versionHash"] = versionHash,
-                ["party"] = vote.PartyKey,
-                ["organization"] = vote.Organization,
-                ["decision"] = VoteStatement.Name(vote.Decision),
-                ["reason"] = vote.Reason,
-                ["appointment"] = vote.AppointmentId.ToString("D"),
-                ["credential"] = PublicCredential.Base64Url(vote.CredentialId),
-                ["relyingParty"] = vote.RelyingPartyId,
-                ["assertion"] = new JsonObject
-                {
-                    ["authenticatorData"] = PublicCredential.Base64Url(vote.AuthenticatorData),
-                    ["clientDataJSON"] = PublicCredential.Base64Url(vote.ClientDataJson),
-                    ["signature"] = PublicCredential.Base64Url(vote.Signature),
-                },
-            });
+            }, vote.PartyKey, vote.Organization, vote.Decision, vote.Reason, vote.AppointmentId, vote.CredentialId, vote.RelyingPartyId,
+                new WebAuthnAssertion(vote.AuthenticatorData, vote.ClientDataJson, vote.Signature)));
+
+    /// <summary>
+    /// Adds to <paramref name="decided"/> (what the vote is on) what every signed vote carries: the voting unit, the decision and
+    /// its reason, and the assertion with the appointment whose published credential checks it (EventShapes' SignedVoteMembers).
+    /// </summary>
+    public static JsonObject SignedVote(JsonObject decided, string party, string? organization, VoteDecision decision, string? reason,
+        Guid appointment, byte[] credential, string relyingParty, WebAuthnAssertion assertion)
+    {
+        ArgumentNullException.ThrowIfNull(decided);
+        ArgumentNullException.ThrowIfNull(assertion);
+        decided["party"] = party;
+        decided["organization"] = organization;
+        decided["decision"] = VoteStatement.Name(decision);
+        decided["reason"] = reason;
+        decided["appointment"] = appointment.ToString("D");
+        decided["credential"] = PublicCredential.Base64Url(credential);
+        decided["relyingParty"] = relyingParty;
+        decided["assertion"] = new JsonObject
+        {
+            ["authenticatorData"] = PublicCredential.Base64Url(assertion.AuthenticatorData),
+            ["clientDataJSON"] = PublicCredential.Base64Url(assertion.ClientDataJson),
+            ["signature"] = PublicCredential.Base64Url(assertion.Signature),
+        };
+        return decided;
+    }
 
     /// <summary>The commitment's complete public state once <paramref name="version"/> is agreed.</summary>
     public static RecordEvent AgreedEvent(JsonObject actor, Commitment commitment, CommitmentVersion version, IReadOnlyDictionary<Guid, string> organizations)

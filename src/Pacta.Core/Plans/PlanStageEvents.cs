@@ -33,26 +33,14 @@ public static class PlanStageEvents
 
     public static RecordEvent VoteEvent(JsonObject actor, StageVote vote, StageProposal proposal) =>
         new(vote.Decision == VoteDecision.Approval ? Approved : Objected, actor,
-            VoteSubject(vote.PlanNumber, vote.ProposalNumber, vote.PartyKey, vote.Organization), new JsonObject
+            VoteSubject(vote.PlanNumber, vote.ProposalNumber, vote.PartyKey, vote.Organization), AgreementEvents.SignedVote(new JsonObject
             {
                 ["plan"] = vote.PlanNumber,
                 ["proposal"] = vote.ProposalNumber,
                 ["from"] = PublicNames.Name(proposal.From),
                 ["to"] = PublicNames.Name(proposal.To),
-                ["party"] = vote.PartyKey,
-                ["organization"] = vote.Organization,
-                ["decision"] = VoteStatement.Name(vote.Decision),
-                ["reason"] = vote.Reason,
-                ["appointment"] = vote.AppointmentId.ToString("D"),
-                ["credential"] = PublicCredential.Base64Url(vote.CredentialId),
-                ["relyingParty"] = vote.RelyingPartyId,
-                ["assertion"] = new JsonObject
-                {
-                    ["authenticatorData"] = PublicCredential.Base64Url(vote.AuthenticatorData),
-                    ["clientDataJSON"] = PublicCredential.Base64Url(vote.ClientDataJson),
-                    ["signature"] = PublicCredential.Base64Url(vote.Signature),
-                },
-            });
+            }, vote.PartyKey, vote.Organization, vote.Decision, vote.Reason, vote.AppointmentId, vote.CredentialId, vote.RelyingPartyId,
+                new WebAuthnAssertion(vote.AuthenticatorData, vote.ClientDataJson, vote.Signature)));
 
     /// <summary>The plan's whole public state in its new stage, and the proposal every party approved.</summary>
     public static RecordEvent ChangedEvent(ActionPlan plan, StageProposal proposal)

@@ -92,14 +92,8 @@ internal sealed class AgreementReplay(Dictionary<string, ReplayedEntity> entitie
                 var number = root.GetProperty("proposal").GetInt32();
                 var party = root.GetProperty("party").GetString()!;
                 var organization = root.GetProperty("organization").GetString();
-                var decision = root.GetProperty("decision").GetString();
                 var what = string.Create(CultureInfo.InvariantCulture, $"{type} of proposal {number} of plan {plan} for {party}{(organization is null ? "" : "/" + organization)}");
-                if ((type == PlanStageEvents.Approved) != (decision == "approve") || decision is not ("approve" or "object"))
-                {
-                    Problem(index, $"{what}: its decision \"{decision}\" is not its type's");
-                    return;
-                }
-                if (type == PlanStageEvents.Objected && root.GetProperty("reason").ValueKind != JsonValueKind.String) Problem(index, $"{what}: an objection without its reason");
+                if (DecisionOf(index, what, root, type == PlanStageEvents.Approved) is not { } decided) return;
                 if (proposals is null || number < 1 || number > proposals.Count)
                 {
                     Problem(index, $"{what}: no earlier entry proposed it");
@@ -109,7 +103,6 @@ internal sealed class AgreementReplay(Dictionary<string, ReplayedEntity> entitie
                 if (root.GetProperty("from").GetString() != proposal.From || root.GetProperty("to").GetString() != proposal.To)
                     Problem(index, $"{what}: its stages are not the proposal's ({proposal.From} to {proposal.To}, entry {proposal.Index})");
                 if (proposal.Decided) Problem(index, $"{what}: a vote on a proposal already decided");
-                var decided = decision == "approve" ? VoteDecision.Approval : VoteDecision.Objection;
                 var statement = new StageStatement(plan, number, PublicNames.All<PlanState>(PublicNames.Name).GetValueOrDefault(proposal.From),
                     PublicNames.All<PlanState>(PublicNames.Name).GetValueOrDefault(proposal.To), party, organization, decided);
                 if (!SignedBy(index, what, root, party, organization, statement.Challenge())) return;
@@ -199,14 +192,8 @@ internal sealed class AgreementReplay(Dictionary<string, ReplayedEntity> entitie
         var number = root.GetProperty("version").GetInt32();
         var party = root.GetProperty("party").GetString()!;
         var organization = root.GetProperty("organization").GetString();
-        var decision = root.GetProperty("decision").GetString();
         var what = string.Create(CultureInfo.InvariantCulture, $"{type} of {code} version {number} for {party}{(organization is null ? "" : "/" + organization)}");
-        if ((type == AgreementEvents.Approved) != (decision == "approve") || decision is not ("approve" or "object"))
-        {
-            Problem(index, $"{what}: its decision \"{decision}\" is not its type's");
-            return;
-        }
-        if (type == AgreementEvents.Objected && root.GetProperty("reason").ValueKind != JsonValueKind.String) Problem(index, $"{what}: an objection without its reason");
+        if (DecisionOf(index, what, root, type == AgreementEvents.Approved) is not { } decided) return;
         if (!_commitments.TryGetValue(code, out var commitment) || number < 1 || number > commitment.Versions.Count)
         {
             Problem(index, $"{what}: no earlier entry proposed that version");
@@ -216,11 +203,26 @@ internal sealed class AgreementReplay(Dictionary<string, ReplayedEntity> entitie
         if (root.GetProperty("versionHash").GetString() != version.Hash) Problem(index, $"{what}: its versionHash is not the hash of that version (entry {version.Index})");
         if (version.Agreed || number < commitment.Versions.Count) Problem(index, $"{what}: a vote on a version already agreed or superseded");
 
-        var decided = decision == "approve" ? VoteDecision.Approval : VoteDecision.Objection;
         if (!SignedBy(index, what, root, party, organization, new VoteStatement(code, number, version.Hash, party, organization, decided).Challenge())) return;
         var unit = organization ?? VoteStatement.WholeParty;
         if (!version.Votes.TryAdd($"{party}/{unit}", (party, unit, decided)))
             Problem(index, $"{what}: a second vote of the same party or organisation on one version");
+    }
+
+    /// <summary>
+    /// A vote's decision, when it is its type's (<paramref name="approvalType"/>: an approval event) and an objection gives
+    /// its reason; null, with the problem, when the decision is not the type's (a missing reason is a problem, not fatal).
+    /// </summary>
+    private VoteDecision? DecisionOf(long index, string what, JsonElement root, bool approvalType)
+    {
+        var decision = root.GetProperty("decision").GetString();
+        if (approvalType != (decision == "approve") || decision is not ("approve" or "object"))
+        {
+            Problem(index, $"{what}: its decision \"{decision}\" is not its type's");
+            return null;
+        }
+        if (!approvalType && root.GetProperty("reason").ValueKind != JsonValueKind.String) Problem(index, $"{what}: an objection without its reason");
+        return approvalType ? VoteDecision.Approval : VoteDecision.Objection;
     }
 
     /// <summary>

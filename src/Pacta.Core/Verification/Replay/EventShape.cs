@@ -167,23 +167,30 @@ internal static class EventShapes
         ("organization", EventShape.Text.Referring("organization/")),
         ("reason", EventShape.Bilingual));
 
-    /// <summary><c>plan.stage.approved</c> and <c>plan.stage.objected</c>: a signed vote on a stage proposal.</summary>
-    public static readonly EventShape StageVote = EventShape.Object(
-        ("plan", EventShape.WholeNumber.Referring("plan/")),
-        ("proposal", EventShape.WholeNumber),
-        ("from", EventShape.Text),
-        ("to", EventShape.Text),
+    /// <summary>
+    /// What every signed vote carries after what it decides (AgreementEvents.SignedVote): the voting unit, the decision, and
+    /// the passkey's assertion with the appointment whose published credential checks it.
+    /// </summary>
+    private static readonly (string Name, EventShape Shape)[] SignedVoteMembers =
+    [
         ("party", EventShape.Text.Referring("party/")),
         ("organization", EventShape.TextOrNull.Referring("organization/")),
         ("decision", EventShape.Text),
         ("reason", EventShape.TextOrNull),
+        // An appointment a removal ended is gone from the state: a vote under it is reported here.
         ("appointment", EventShape.Text.Referring("representative/")),
         ("credential", EventShape.Text),
         ("relyingParty", EventShape.Text),
         ("assertion", EventShape.Object(
             ("authenticatorData", EventShape.Text),
             ("clientDataJSON", EventShape.Text),
-            ("signature", EventShape.Text))));
+            ("signature", EventShape.Text))),
+    ];
+
+    /// <summary><c>plan.stage.approved</c> and <c>plan.stage.objected</c>: a signed vote on a stage proposal.</summary>
+    public static readonly EventShape StageVote = EventShape.Object(
+        [("plan", EventShape.WholeNumber.Referring("plan/")), ("proposal", EventShape.WholeNumber), ("from", EventShape.Text), ("to", EventShape.Text),
+        .. SignedVoteMembers]);
 
     private static readonly EventShape Milestone = EventShape.Object(
         ("number", EventShape.WholeNumber),
@@ -254,21 +261,7 @@ internal static class EventShapes
 
     /// <summary><c>commitment.approved</c> and <c>commitment.objected</c>: the signed vote, checkable from the record alone.</summary>
     public static readonly EventShape Vote = EventShape.Object(
-        ("commitment", EventShape.Text),
-        ("version", EventShape.WholeNumber),
-        ("versionHash", EventShape.Text),
-        ("party", EventShape.Text.Referring("party/")),
-        ("organization", EventShape.TextOrNull.Referring("organization/")),
-        ("decision", EventShape.Text),
-        ("reason", EventShape.TextOrNull),
-        // An appointment a removal ended is gone from the state: a vote under it is reported here.
-        ("appointment", EventShape.Text.Referring("representative/")),
-        ("credential", EventShape.Text),
-        ("relyingParty", EventShape.Text),
-        ("assertion", EventShape.Object(
-            ("authenticatorData", EventShape.Text),
-            ("clientDataJSON", EventShape.Text),
-            ("signature", EventShape.Text))));
+        [("commitment", EventShape.Text), ("version", EventShape.WholeNumber), ("versionHash", EventShape.Text), .. SignedVoteMembers]);
 
     /// <summary><c>representative.appointed</c> (src/Pacta.Core/People/RepresentativeEvents.cs): the role and its public credentials.</summary>
     public static readonly EventShape RepresentativeAppointed = EventShape.Object(

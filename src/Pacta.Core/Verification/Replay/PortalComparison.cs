@@ -253,22 +253,31 @@ public static class PortalComparison
                 {
                     var subject = string.Create(CultureInfo.InvariantCulture, $"commitment/{version.GetProperty("commitment").GetString()}/version/{version.GetProperty("version").GetInt32()}");
                     versions.TryAdd(subject, version);
-                    foreach (var vote in version.GetProperty("votes").EnumerateArray())
-                    {
-                        var organization = vote.GetProperty("organization");
-                        var voteSubject = $"{subject}/vote/{vote.GetProperty("party").GetString()}"
-                            + (organization.ValueKind == JsonValueKind.String ? "/" + organization.GetString() : "");
-                        if (!votes.TryAdd(voteSubject, vote))
-                            Differences.Add(new(DifferenceKind.FieldDiffers, voteSubject, "party", "one vote", "listed more than once", state.Entities.GetValueOrDefault(voteSubject)?.Index));
-                    }
+                    VotesOf(subject, version, votes);
                 }
             }
             // CommitmentVersionDto and VoteDto: the fields of their events, by the same names.
             foreach (var (_, record, portal) in Match(EntityKind.Version, versions))
                 Fields(record, portal, "commitment", "plan", "table", "version", "hash", "text", "organization", "reason", "effect");
             foreach (var (_, record, portal) in Match(EntityKind.Vote, votes))
-                Fields(record, portal, "commitment", "version", "versionHash", "party", "organization", "decision", "reason", "appointment", "credential", "relyingParty", "assertion");
+                Fields(record, portal, ["commitment", "version", "versionHash", .. SignedVoteFields]);
         }
+
+        /// <summary>Adds the <c>votes</c> the portal lists under <paramref name="decided"/> (a version, a stage proposal), by subject; a vote listed twice is a difference.</summary>
+        private void VotesOf(string subject, JsonElement decided, Dictionary<string, JsonElement> votes)
+        {
+            foreach (var vote in decided.GetProperty("votes").EnumerateArray())
+            {
+                var organization = vote.GetProperty("organization");
+                var voteSubject = $"{subject}/vote/{vote.GetProperty("party").GetString()}"
+                    + (organization.ValueKind == JsonValueKind.String ? "/" + organization.GetString() : "");
+                if (!votes.TryAdd(voteSubject, vote))
+                    Differences.Add(new(DifferenceKind.FieldDiffers, voteSubject, "party", "one vote", "listed more than once", state.Entities.GetValueOrDefault(voteSubject)?.Index));
+            }
+        }
+
+        /// <summary>What every signed vote's event and DTO carry after what it decides, by the same names (AgreementEvents.SignedVote).</summary>
+        private static readonly string[] SignedVoteFields = ["party", "organization", "decision", "reason", "appointment", "credential", "relyingParty", "assertion"];
 
         private static readonly JsonElement Null = JsonElement.Parse("null");
 
@@ -313,19 +322,12 @@ public static class PortalComparison
                 {
                     var subject = string.Create(CultureInfo.InvariantCulture, $"plan/{proposal.GetProperty("plan").GetInt32()}/stage/{proposal.GetProperty("proposal").GetInt32()}");
                     proposals.TryAdd(subject, proposal);
-                    foreach (var vote in proposal.GetProperty("votes").EnumerateArray())
-                    {
-                        var organization = vote.GetProperty("organization");
-                        var voteSubject = $"{subject}/vote/{vote.GetProperty("party").GetString()}"
-                            + (organization.ValueKind == JsonValueKind.String ? "/" + organization.GetString() : "");
-                        if (!votes.TryAdd(voteSubject, vote))
-                            Differences.Add(new(DifferenceKind.FieldDiffers, voteSubject, "party", "one vote", "listed more than once", state.Entities.GetValueOrDefault(voteSubject)?.Index));
-                    }
+                    VotesOf(subject, proposal, votes);
                 }
             }
             foreach (var (_, record, portal) in Match(EntityKind.StageProposal, proposals)) Fields(record, portal, "plan", "proposal", "from", "to", "organization", "reason");
             foreach (var (_, record, portal) in Match(EntityKind.StageVote, votes))
-                Fields(record, portal, "plan", "proposal", "from", "to", "party", "organization", "decision", "reason", "appointment", "credential", "relyingParty", "assertion");
+                Fields(record, portal, ["plan", "proposal", "from", "to", .. SignedVoteFields]);
         }
 
         /// <summary>Compares the named fields, the same name in the event's data and the API's object.</summary>

@@ -349,13 +349,7 @@ public sealed class PublicStateReplay : IVerifiedEntrySink
                 Append(ref length, Inner(data, _top[EventShapes.VoteCommitment]));
                 Append(ref length, "/version/"u8);
                 Append(ref length, data.Slice(_top[EventShapes.VoteVersion].Start, _top[EventShapes.VoteVersion].Length));
-                Append(ref length, "/vote/"u8);
-                Append(ref length, Inner(data, _top[EventShapes.VoteParty]));
-                if (data[_top[EventShapes.VoteOrganization].Start] == (byte)'"')
-                {
-                    Append(ref length, "/"u8);
-                    Append(ref length, Inner(data, _top[EventShapes.VoteOrganization]));
-                }
+                AppendVoteUnit(ref length, data, EventShapes.VoteParty, EventShapes.VoteOrganization);
                 break;
             case EntityKind.StageProposal:
                 Append(ref length, "plan/"u8);
@@ -368,13 +362,7 @@ public sealed class PublicStateReplay : IVerifiedEntrySink
                 Append(ref length, data.Slice(_top[EventShapes.StageVotePlan].Start, _top[EventShapes.StageVotePlan].Length));
                 Append(ref length, "/stage/"u8);
                 Append(ref length, data.Slice(_top[EventShapes.StageVoteProposal].Start, _top[EventShapes.StageVoteProposal].Length));
-                Append(ref length, "/vote/"u8);
-                Append(ref length, Inner(data, _top[EventShapes.StageVoteParty]));
-                if (data[_top[EventShapes.StageVoteOrganization].Start] == (byte)'"')
-                {
-                    Append(ref length, "/"u8);
-                    Append(ref length, Inner(data, _top[EventShapes.StageVoteOrganization]));
-                }
+                AppendVoteUnit(ref length, data, EventShapes.StageVoteParty, EventShapes.StageVoteOrganization);
                 break;
             case EntityKind.Representative:
                 Append(ref length, "representative/"u8);
@@ -394,6 +382,16 @@ public sealed class PublicStateReplay : IVerifiedEntrySink
         if (expected.SequenceEqual(subject)) return true;
         Problem(index, $"its subject {Quoted(Unquote(subject))} is not the one its data make, {Quoted(Unquote(expected))}");
         return false;
+    }
+
+    /// <summary>A vote's subject ends in <c>/vote/PARTY</c>, and <c>/ORGANIZATION</c> when the organisation votes (not null).</summary>
+    private void AppendVoteUnit(ref int length, ReadOnlySpan<byte> data, int party, int organization)
+    {
+        Append(ref length, "/vote/"u8);
+        Append(ref length, Inner(data, _top[party]));
+        if (data[_top[organization].Start] != (byte)'"') return;
+        Append(ref length, "/"u8);
+        Append(ref length, Inner(data, _top[organization]));
     }
 
     /// <summary>A string's raw text as characters, decoded into a reused buffer; <paramref name="text"/> is set only when it had to be allocated.</summary>

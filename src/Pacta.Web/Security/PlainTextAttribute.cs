@@ -20,6 +20,19 @@ internal sealed class PlainTextAttribute : ValidationAttribute
             ? $"{name} contiene caracteres que no son texto (caracteres de control o bytes que no son UTF-8 válido)."
             : $"{name} contains characters that are not text (control characters or bytes that are not valid UTF-8).";
 
+    /// <summary>
+    /// A text typed in both languages, each trimmed (empty is unknown, null); null when either is not plain text, which a
+    /// form refuses with <c>Refusal_NotText</c>.
+    /// </summary>
+    public static Pacta.Core.LocalizedText? Bilingual(string? es, string? en, bool multiline)
+    {
+        var text = new Pacta.Core.LocalizedText(Trimmed(es), Trimmed(en));
+        return (text.Es is { } e && Problem(e, multiline) is not null) || (text.En is { } n && Problem(n, multiline) is not null) ? null : text;
+    }
+
+    /// <summary>The text without the spaces around it; null when nothing is left.</summary>
+    public static string? Trimmed(string? text) => text?.Trim() is { Length: > 0 } t ? t : null;
+
     /// <summary>Null when the text is acceptable; otherwise what is wrong with it, for logs and tests.</summary>
     public static string? Problem(string text, bool multiline)
     {

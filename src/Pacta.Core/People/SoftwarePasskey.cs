@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Identity;
 
 namespace Pacta.Core.People;
 
@@ -31,6 +32,29 @@ public sealed class SoftwarePasskey : IDisposable
             data => _key.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
 
     public void Dispose() => _key.Dispose();
+
+    /// <summary>
+    /// The row Identity stores after a passkey's registration, for a key registered here: user verified, counter 0,
+    /// no attestation (there is no authenticator to attest it).
+    /// </summary>
+    public static IdentityUserPasskey<Guid> Stored(Guid userId, byte[] credentialId, byte[] publicKey, string name, DateTimeOffset at) => new()
+    {
+        UserId = userId,
+        CredentialId = credentialId,
+        Data = new IdentityPasskeyData
+        {
+            PublicKey = publicKey,
+            Name = name,
+            CreatedAt = at,
+            SignCount = 0,
+            Transports = ["internal"],
+            IsUserVerified = true,
+            IsBackupEligible = false,
+            IsBackedUp = false,
+            AttestationObject = [],
+            ClientDataJson = [],
+        },
+    };
 
     /// <summary>An assertion over <paramref name="challenge"/>: <paramref name="flags"/> 0x05 is user present and verified.</summary>
     public static WebAuthnAssertion Assertion(byte[] challenge, string relyingPartyId, string origin, uint count, byte flags, string type, Func<byte[], byte[]> sign)

@@ -86,16 +86,7 @@ internal sealed class DemoForum(IServiceProvider services, TimeProvider time)
             var wholeParty = organization.DecisionRule == Pacta.Core.Forum.DecisionRule.SingleRepresentative;
             // A single-representative party has one representative: its first organisation's person speaks for it.
             var represents = !wholeParty || !_people.Values.Any(p => p.Party == organization.PartyKey && p.Votes);
-            db.UserPasskeys.Add(new IdentityUserPasskey<Guid>
-            {
-                UserId = member.Id,
-                CredentialId = key.CredentialId,
-                Data = new IdentityPasskeyData
-                {
-                    PublicKey = key.PublicKey, Name = "Llave de la demostración", CreatedAt = now, SignCount = 0, Transports = ["internal"],
-                    IsUserVerified = true, IsBackupEligible = false, IsBackedUp = false, AttestationObject = [], ClientDataJson = [],
-                },
-            });
+            db.UserPasskeys.Add(SoftwarePasskey.Stored(member.Id, key.CredentialId, key.PublicKey, "Llave de la demostración", now));
             if (represents)
                 db.Appointments.Add(new Appointment { MemberId = member.Id, PartyKey = organization.PartyKey, OrganizationId = wholeParty ? null : organization.Id, Since = now });
             await db.SaveChangesAsync(ct);

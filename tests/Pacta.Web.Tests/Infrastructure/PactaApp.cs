@@ -85,24 +85,7 @@ public abstract class PactaApp(DatabaseProvider provider, bool seed = true, stri
     /// </summary>
     public async Task<IdentityUserPasskey<Guid>> StorePasskeyAsync(Member member, byte[] credentialId, byte[] publicKey)
     {
-        var passkey = new IdentityUserPasskey<Guid>
-        {
-            UserId = member.Id,
-            CredentialId = credentialId,
-            Data = new IdentityPasskeyData
-            {
-                PublicKey = publicKey,
-                Name = "Test key",
-                CreatedAt = DateTimeOffset.UtcNow,
-                SignCount = 0,
-                Transports = ["internal"],
-                IsUserVerified = true,
-                IsBackupEligible = false,
-                IsBackedUp = false,
-                AttestationObject = [],
-                ClientDataJson = [],
-            },
-        };
+        var passkey = SoftwarePasskey.Stored(member.Id, credentialId, publicKey, "Test key", DateTimeOffset.UtcNow);
         await using var db = CreateDbContext();
         db.UserPasskeys.Add(passkey);
         await db.SaveChangesAsync();
